@@ -1,0 +1,7 @@
+"""`python -m guide` runs the same command line as `stretch-guide`."""
+
+import sys
+
+from guide.cli import main
+
+sys.exit(main())

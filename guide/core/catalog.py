@@ -1,0 +1,286 @@
+"""The catalogue: every muscle, stretch and routine the app knows, loaded from YAML folders.
+
+Built-in content comes first; the user's folder adds to it and may override a built-in by id.
+A bad file never stops loading: its problems are collected and the rest of the content loads.
+"""
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from guide.core import paths
+from guide.core.check import convert
+from guide.core.i18n import tr
+from guide.core.model import Muscle, MusclesFile, Routine, RoutineItem, Stretch
+from guide.core.problems import Problem, did_you_mean
+from guide.core.yamlfile import Document, PathPart, read_document
+
+T = TypeVar("T", bound=msgspec.Struct)
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A folder laid out like ``exercises/`` (or a list of loose files) plus its media folder."""
+
+    root: Path | None
+    media: Path
+    builtin: bool = False
+    files: tuple[Path, ...] = ()
+
+    def documents(self) -> Iterator[tuple[str, Path]]:
+        """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'."""
+        if self.root is not None:
+            for name in ("muscles.yaml", "muscles.yml"):
+                if (self.root / name).is_file():
+                    yield "muscles", self.root / name
+            for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
+                folder = self.root / sub
+                if folder.is_dir():
+                    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                        if entry.name.endswith(YAML_SUFFIXES) and entry.is_file():
+                            yield kind, Path(entry.path)
+        for file in self.files:
+            yield _kind_of(file), file
+
+
+def _kind_of(file: Path) -> str:
+    if file.stem in ("muscles",):
+        return "muscles"
+    if file.parent.name == "routines":
+        return "routine"
+    if file.parent.name == "stretches":
+        return "stretch"
+    return "guess"
+
+
+def builtin_source() -> Source:
+    return Source(paths.builtin_exercises(), paths.builtin_media(), builtin=True)
+
+
+def user_source() -> Source:
+    return Source(paths.user_exercises(), paths.user_media())
+
+
+def sources_for(args: Iterable[Path]) -> list[Source]:
+    """Sources for the command line's PATH arguments: folders like exercises/, or loose files."""
+    out: list[Source] = []
+    loose: list[Path] = []
+    for arg in args:
+        path = arg.resolve()
+        if path.is_dir() and path.name not in ("stretches", "routines"):
+            out.append(Source(path, path.parent / "media"))
+        elif path.is_dir():
+            loose.extend(sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES))
+        else:
+            loose.append(path)
+    if loose:
+        media = loose[0].parent.parent.parent / "media"
+        out.append(Source(None, media, files=tuple(loose)))
+    return out
+
+
+@dataclass
+class Catalog:
+    muscles: dict[str, Muscle] = field(default_factory=dict)
+    stretches: dict[str, Stretch] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    builtin_ids: set[tuple[str, str]] = field(default_factory=set)
+    media_dirs: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def file_of(self, kind: str, ident: str) -> Path | None:
+        return self.files.get((kind, ident))
+
+    def is_builtin(self, kind: str, ident: str) -> bool:
+        return (kind, ident) in self.builtin_ids
+
+    def media_path(self, relative: str) -> Path | None:
+        """The file for an illustration path, searched in the user's then the built-in media."""
+        for folder in reversed(self.media_dirs):
+            candidate = (folder / relative).resolve()
+            if candidate.is_relative_to(folder.resolve()) and candidate.is_file():
+                return candidate
+        return None
+
+    def stretches_for_muscle(self, muscle_id: str) -> list[Stretch]:
+        return [
+            s
+            for s in self.stretches.values()
+            if muscle_id in s.muscles.primary or muscle_id in s.muscles.secondary
+        ]
+
+    def find_muscles(self, word: str) -> list[Muscle]:
+        """Muscles whose id, name or everyday synonym matches ``word`` (case-insensitive)."""
+        needle = word.strip().lower().replace("_", " ")
+        exact = [
+            m
+            for m in self.muscles.values()
+            if needle in (m.id.replace("_", " "), m.name.lower())
+            or needle in (s.lower() for s in m.synonyms)
+        ]
+        return exact
+
+    def muscle_words(self) -> list[str]:
+        words = list(self.muscles)
+        for m in self.muscles.values():
+            words.extend(s.lower() for s in m.synonyms)
+        return words
+
+
+def load_catalog(sources: Iterable[Source] | None = None) -> Catalog:
+    """Load every source in order; later sources override earlier ones by id."""
+    if sources is None:
+        sources = [builtin_source(), user_source()]
+    loader = _Loader()
+    for source in sources:
+        loader.load(source)
+    loader.cross_check()
+    return loader.catalog
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.catalog = Catalog()
+        self.docs: dict[tuple[str, str], tuple[Document, Source]] = {}
+        self._media_cache: dict[tuple[Path, str], bool] = {}
+
+    def load(self, source: Source) -> None:
+        self.catalog.media_dirs.append(source.media)
+        documents = list(source.documents())
+        # Muscles first so stretches in the same source can refer to them.
+        documents.sort(key=lambda d: {"muscles": 0, "stretch": 1, "guess": 1}.get(d[0], 2))
+        seen_here: dict[tuple[str, str], Path] = {}
+        for kind, path in documents:
+            doc = read_document(path)
+            self.catalog.problems.extend(doc.problems)
+            if doc.data is None:
+                continue
+            if kind == "guess":
+                kind = _guess_kind(doc.data)
+            if kind == "muscles":
+                self._load_muscles(doc, source, seen_here)
+            elif kind == "stretch":
+                self._add(doc, source, "stretch", Stretch, self.catalog.stretches, seen_here)
+            else:
+                self._add(doc, source, "routine", Routine, self.catalog.routines, seen_here)
+
+    def _report(self, doc: Document) -> Any:
+        def report(where: list[PathPart], message: str, at_key: bool) -> None:
+            self.catalog.problems.append(doc.problem(where, message, at_key=at_key))
+
+        return report
+
+    def _claim(self, doc: Document, source: Source, kind: str, ident: str, where: list[PathPart],
+               seen_here: dict[tuple[str, str], Path]) -> bool:
+        key = (kind, ident)
+        if key in seen_here:
+            self.catalog.problems.append(doc.problem(where, tr(
+                "{kind} id `{id}` is already defined in {other}; ids must be unique"
+            ).format(kind=kind, id=ident, other=seen_here[key])))
+            return False
+        seen_here[key] = doc.path
+        self.catalog.files[key] = doc.path
+        if source.builtin:
+            self.catalog.builtin_ids.add(key)
+        else:
+            self.catalog.builtin_ids.discard(key)
+        self.docs[key] = (doc, source)
+        return True
+
+    def _add(self, doc: Document, source: Source, kind: str, cls: type[T],
+             into: dict[str, T], seen_here: dict[tuple[str, str], Path]) -> None:
+        item = convert(doc.data or {}, cls, self._report(doc))
+        if item is None:
+            return
+        ident: str = getattr(item, "id")  # noqa: B009 - every content struct has an id
+        if self._claim(doc, source, kind, ident, ["id"], seen_here):
+            into[ident] = item
+
+    def _load_muscles(self, doc: Document, source: Source,
+                      seen_here: dict[tuple[str, str], Path]) -> None:
+        parsed = convert(doc.data or {}, MusclesFile, self._report(doc))
+        if parsed is None:
+            return
+        for i, muscle in enumerate(parsed.muscles):
+            if self._claim(doc, source, "muscle", muscle.id, ["muscles", i, "id"], seen_here):
+                self.catalog.muscles[muscle.id] = muscle
+
+    # -- checks across files -------------------------------------------------------------
+
+    def cross_check(self) -> None:
+        cat = self.catalog
+        for ident, stretch in cat.stretches.items():
+            doc, source = self.docs[("stretch", ident)]
+            for group in ("primary", "secondary"):
+                for i, muscle in enumerate(getattr(stretch.muscles, group)):
+                    if muscle not in cat.muscles:
+                        self._unknown(doc, ["muscles", group, i], "muscle", muscle,
+                                      cat.muscle_words(), hint_muscle=True)
+            for i, step in enumerate(stretch.steps):
+                if step.illustration:
+                    self._check_media(doc, source, ["steps", i, "illustration"], step.illustration)
+        for ident, routine in cat.routines.items():
+            doc, source = self.docs[("routine", ident)]
+            for i, item in enumerate(routine.items):
+                self._check_item(doc, source, i, item)
+
+    def _check_item(self, doc: Document, source: Source, i: int, item: RoutineItem) -> None:
+        where: list[PathPart] = ["items", i]
+        if (item.stretch is None) == (item.action is None):
+            self.catalog.problems.append(doc.problem(where, tr(
+                "each item needs exactly one of `stretch: <id>` or `action: <what to do>`")))
+            return
+        if item.stretch is not None and item.stretch not in self.catalog.stretches:
+            self._unknown(doc, [*where, "stretch"], "stretch", item.stretch,
+                          list(self.catalog.stretches))
+        if item.action is not None and item.hold is None:
+            self.catalog.problems.append(doc.problem(where, tr(
+                "an action needs `hold: <seconds>` to say how long it lasts")))
+        if item.illustration:
+            self._check_media(doc, source, [*where, "illustration"], item.illustration)
+
+    def _unknown(self, doc: Document, where: list[PathPart], kind: str, value: str,
+                 choices: list[str], hint_muscle: bool = False) -> None:
+        hint = ""
+        if hint_muscle:
+            found = self.catalog.find_muscles(value)
+            if found:
+                hint = tr(" (use the muscle id: {ids})").format(
+                    ids=", ".join(f"`{m.id}`" for m in found))
+        hint = hint or did_you_mean(value, choices)
+        self.catalog.problems.append(doc.problem(where, tr("unknown {kind} `{value}`{hint}").format(
+            kind=kind, value=value, hint=hint)))
+
+    def _check_media(self, doc: Document, source: Source, where: list[PathPart],
+                     relative: str) -> None:
+        media_dirs = [source.media] if source.builtin else self.catalog.media_dirs
+        for folder in media_dirs:
+            key = (folder, relative)
+            ok = self._media_cache.get(key)
+            if ok is None:
+                candidate = os.path.normpath(os.path.join(folder, relative))
+                inside = candidate.startswith(os.path.normpath(folder) + os.sep)
+                ok = self._media_cache[key] = inside and os.path.isfile(candidate)
+            if ok:
+                return
+        if ".." in Path(relative).parts:
+            message = tr("illustration path `{path}` leaves the media folder").format(path=relative)
+        else:
+            message = tr("illustration `{path}` not found in {folder}").format(
+                path=relative, folder=source.media)
+        self.catalog.problems.append(doc.problem(where, message))
+
+
+def _guess_kind(data: dict[str, Any]) -> str:
+    if "muscles" in data and isinstance(data.get("muscles"), list):
+        return "muscles"
+    if "items" in data or "kind" in data:
+        return "routine"
+    return "stretch"

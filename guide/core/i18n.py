@@ -1,0 +1,23 @@
+"""Translation hook for text produced by the core.
+
+The core cannot import Qt, so it calls :func:`tr`; the UI installs Qt's translator at start-up
+with :func:`install`. Until then (command line, tests) the English source text is returned.
+"""
+
+from collections.abc import Callable
+
+
+def _untranslated(_context: str, text: str) -> str:
+    return text
+
+
+_translate: Callable[[str, str], str] = _untranslated
+
+
+def install(translate: Callable[[str, str], str]) -> None:
+    global _translate
+    _translate = translate
+
+
+def tr(text: str, context: str = "core") -> str:
+    return _translate(context, text)

@@ -1,0 +1,113 @@
+"""User settings: one JSON file in the config folder, written atomically.
+
+A corrupt or unreadable file is moved aside with a timestamp and defaults are used; the caller
+gets a message to show the user once. Nothing here raises on bad input.
+"""
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import msgspec
+
+from guide.core import paths
+from guide.core.i18n import tr
+from guide.core.model import Id
+
+FILE_NAME = "settings.json"
+Weekday = Annotated[int, msgspec.Meta(ge=0, le=6)]
+
+
+class Reminder(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
+    enabled: bool = False
+    time: str = "22:00"  # HH:MM, local time
+    days: list[Weekday] = msgspec.field(default_factory=lambda: list(range(7)))  # 0 = Monday
+    routine: Id = "bedtime"
+    snooze_minutes: int = 10
+    grace_minutes: int = 120
+    last_fired: str | None = None  # ISO 8601 of the last occurrence delivered
+    paused_until: str | None = None
+
+
+class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
+    disclaimer_accepted: bool = False
+    sound: bool = True
+    voice: bool = True
+    voice_name: str = ""
+    voice_rate: float = 0.0  # -1.0 .. 1.0, QTextToSpeech's scale
+    volume: float = 0.8
+    autostart: bool = False
+    background_notice_shown: bool = False
+    reminder: Reminder = msgspec.field(default_factory=Reminder)
+
+
+@dataclass
+class Loaded:
+    settings: Settings
+    message: str | None = None  # tell the user once, when the file had to be set aside
+
+
+def settings_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def load(path: Path | None = None) -> Loaded:
+    path = path or settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Loaded(Settings())
+    except OSError as exc:
+        return Loaded(Settings(), tr("Could not read your settings ({error}); using defaults.")
+                      .format(error=exc.strerror or exc))
+    try:
+        return Loaded(msgspec.json.decode(raw, type=Settings))
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        aside = _move_aside(path)
+        where = tr(" It was kept as {name}.").format(name=aside.name) if aside else ""
+        return Loaded(Settings(), tr(
+            "Your settings file was damaged ({error}), so defaults are in use.{where}"
+        ).format(error=exc, where=where))
+
+
+def _move_aside(path: Path) -> Path | None:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    try:
+        os.replace(path, target)
+    except OSError:
+        return None
+    return target
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically: a temporary file in the same folder, fsync, then rename over."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(msgspec.to_builtins(settings), indent=2, sort_keys=True) + "\n"
+    atomic_write(path, data.encode())
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

@@ -1,0 +1,1 @@
+"""Qt widgets. Each widget is handed the core object it shows."""

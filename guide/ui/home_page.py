@@ -1,0 +1,104 @@
+"""Home: one click to the routine a person needs now, and every routine with its length."""
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.catalog import Catalog
+from guide.core.listing import duration, routine_seconds
+
+
+class HomePage(QWidget):
+    start_requested = Signal(str)
+    safety_requested = Signal()
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+
+        title = QLabel(self.tr("What do you need right now?"))
+        title.setObjectName("title")
+        layout.addWidget(title)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        quick = [
+            ("cramp-calf", self.tr("Calf cramp now"), self.tr("Ease a cramping calf")),
+            ("cramp-thigh", self.tr("Thigh cramp now"), self.tr("Ease a cramping thigh")),
+            ("warm-up", self.tr("Warm-up"), self.tr("Before a walk, run or sport")),
+            ("bedtime", self.tr("Bedtime"), self.tr("Against night leg cramps")),
+        ]
+        self.quick_buttons: dict[str, QPushButton] = {}
+        for n, (routine_id, label, hint) in enumerate(quick):
+            seconds = routine_seconds(catalog, routine_id) if routine_id in catalog.routines \
+                else None
+            text = f"{label}\n{hint}" + (f" · {duration(seconds)}" if seconds else "")
+            button = QPushButton(text)
+            button.setObjectName("quick")
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(hint)
+            button.setMinimumHeight(84)
+            button.setEnabled(routine_id in catalog.routines)
+            button.clicked.connect(lambda _=False, r=routine_id: self.start_requested.emit(r))
+            grid.addWidget(button, n // 2, n % 2)
+            self.quick_buttons[routine_id] = button
+        layout.addLayout(grid)
+
+        safety = QLabel(self.tr(
+            "Stretch gently: a mild pull, never pain. Stop at once for sharp pain, numbness, "
+            "tingling or dizziness. <a href='safety'>When to see a doctor</a>"))
+        safety.setObjectName("safetyNote")
+        safety.setWordWrap(True)
+        safety.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        safety.linkActivated.connect(lambda _link: self.safety_requested.emit())
+        layout.addWidget(safety)
+
+        heading = QLabel(self.tr("All routines"))
+        heading.setObjectName("heading")
+        layout.addWidget(heading)
+        self.routine_list = QListWidget()
+        self.routine_list.setAccessibleName(self.tr("All routines"))
+        self.routine_list.itemActivated.connect(self._on_activated)
+        layout.addWidget(self.routine_list, 1)
+        how = QLabel(self.tr("Double-click a routine, or select it and press Enter, to start."))
+        how.setObjectName("hint")
+        layout.addWidget(how)
+        self.refresh()
+        self.setStyleSheet(_STYLE)
+
+    def refresh(self) -> None:
+        self.routine_list.clear()
+        for routine in sorted(self._catalog.routines.values(), key=lambda r: (str(r.kind), r.name)):
+            seconds = routine_seconds(self._catalog, routine.id)
+            item = QListWidgetItem(f"{routine.name}  ·  {duration(seconds)}\n{routine.description}")
+            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            item.setToolTip(routine.description)
+            self.routine_list.addItem(item)
+
+    @Slot(QListWidgetItem)
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        self.start_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+
+_STYLE = """
+QLabel#title { font-size: 20pt; font-weight: 600; color: #1f2a36; }
+QLabel#heading { font-size: 13pt; font-weight: 600; color: #1f2a36; margin-top: 8px; }
+QLabel#hint { color: #5b6673; }
+QLabel#safetyNote { background: #fdecea; color: #6b1d12; padding: 8px 12px; border-radius: 6px; }
+QPushButton#quick { font-size: 13pt; text-align: left; padding: 10px 18px; border-radius: 10px;
+                    background: #e4572e; color: white; border: none; }
+QPushButton#quick:focus { outline: 3px solid #1f2a36; border: 3px solid #1f2a36; }
+QPushButton#quick:hover { background: #cc4a24; }
+QPushButton#quick:disabled { background: #c9cfd6; }
+QListWidget::item { padding: 8px; border-bottom: 1px solid #e3e7eb; }
+"""

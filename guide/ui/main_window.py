@@ -1,0 +1,218 @@
+"""The main window: a sidebar of places (Home, Browse, History, Settings, Safety, About) and
+the page for each. Content problems and settings messages show in a banner, never a console."""
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.ui.context import AppContext
+from guide.ui.disclaimer import DisclaimerDialog
+from guide.ui.home_page import HomePage
+from guide.ui.info_pages import AboutPage, ProblemsPage, SafetyPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+        self._pages: dict[str, QWidget] = {}
+        self._items: dict[str, QListWidgetItem] = {}
+        self._disclaimer: DisclaimerDialog | None = None
+        self.setWindowTitle(self.tr("Stretch Guide"))
+        self.resize(1100, 720)
+
+        self._nav = QListWidget()
+        self._nav.setAccessibleName(self.tr("Places"))
+        self._nav.setObjectName("nav")
+        self._nav.setFixedWidth(190)
+        self._nav.currentRowChanged.connect(self._on_nav_row)
+        self._stack = QStackedWidget()
+        self._banner = QLabel()
+        self._banner.setObjectName("banner")
+        self._banner.setWordWrap(True)
+        self._banner.setTextFormat(Qt.TextFormat.RichText)
+        self._banner.linkActivated.connect(self._on_banner_link)
+        self._banner.hide()
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self._banner)
+        right.addWidget(self._stack, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._nav)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+        self.setStyleSheet(_STYLE)
+
+        catalog = context.catalog
+        self.home = HomePage(catalog)
+        self.home.start_requested.connect(self.start_routine)
+        self.home.safety_requested.connect(lambda: self.show_page("safety"))
+        self.add_page("home", self.tr("Home"), self.home)
+        self.add_page("browse", self.tr("Browse"), _placeholder(self.tr(
+            "Browse stretches by muscle.")))
+        self.add_page("history", self.tr("History"), _placeholder(self.tr(
+            "Your finished routines will be listed here.")))
+        self.add_page("settings", self.tr("Settings"), _placeholder(self.tr("Settings")))
+        self.add_page("safety", self.tr("Safety"), SafetyPage())
+        self.add_page("about", self.tr("About"), AboutPage())
+        self.problems = ProblemsPage(catalog.problems)
+        self.add_page("problems", self.tr("Content problems ({0})").format(
+            len(catalog.problems)), self.problems)
+        self._items["problems"].setHidden(not catalog.problems)
+        self._add_shortcuts()
+        self._update_banner()
+        self.show_page("home")
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a place to the sidebar, or replace the widget of an existing one."""
+        if key in self._pages:
+            index = self._stack.indexOf(self._pages[key])
+            self._stack.removeWidget(self._pages[key])
+            self._pages[key].deleteLater()
+            self._stack.insertWidget(index, widget)
+            self._pages[key] = widget
+            self._items[key].setText(title)
+            return
+        self._pages[key] = widget
+        self._stack.addWidget(widget)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self._nav.addItem(item)
+        self._items[key] = item
+
+    def page(self, key: str) -> QWidget:
+        return self._pages[key]
+
+    def current_page(self) -> str:
+        for key, widget in self._pages.items():
+            if widget is self._stack.currentWidget():
+                return key
+        return ""
+
+    def show_page(self, key: str) -> None:
+        widget = self._pages[key]
+        self._stack.setCurrentWidget(widget)
+        item = self._items.get(key)
+        if item is not None:
+            self._nav.blockSignals(True)
+            self._nav.setCurrentItem(item)
+            self._nav.blockSignals(False)
+
+    def show_widget(self, widget: QWidget) -> None:
+        """Show a page that is not in the sidebar (the player)."""
+        if self._stack.indexOf(widget) < 0:
+            self._stack.addWidget(widget)
+        self._stack.setCurrentWidget(widget)
+        self._nav.clearSelection()
+
+    @Slot(int)
+    def _on_nav_row(self, row: int) -> None:
+        item = self._nav.item(row)
+        if item is not None:
+            self.show_page(item.data(Qt.ItemDataRole.UserRole))
+
+    def _add_shortcuts(self) -> None:
+        for n, key in enumerate(("home", "browse", "history", "settings", "safety"), start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Alt+{n}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            self.addAction(action)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.quit_app)
+        self.addAction(quit_action)
+
+    # -- messages ------------------------------------------------------------------------
+
+    def _update_banner(self) -> None:
+        parts = []
+        count = len(self._context.catalog.problems)
+        if count:
+            parts.append(self.tr(
+                "Some of your exercise files have problems ({0}); everything else loaded. "
+                "<a href='problems'>Show the problems</a>").format(count))
+        if self._context.store.load_message:
+            parts.append(self._context.store.load_message)
+        self._banner.setText("<br>".join(parts))
+        self._banner.setVisible(bool(parts))
+
+    @Slot(str)
+    def _on_banner_link(self, link: str) -> None:
+        if link in self._pages:
+            self.show_page(link)
+
+    def show_message(self, text: str) -> None:
+        self._banner.setText(text)
+        self._banner.setVisible(bool(text))
+
+    # -- routines ------------------------------------------------------------------------
+
+    @Slot(str)
+    def start_routine(self, routine_id: str) -> None:
+        routine = self._context.catalog.routines.get(routine_id)
+        if routine is None:
+            self.show_message(self.tr("There is no routine called “{0}”.").format(routine_id))
+            return
+        self.show_message(self.tr("The player arrives with the next version: {0}").format(
+            routine.name))
+
+    # -- start-up and closing ------------------------------------------------------------
+
+    def show_disclaimer_if_needed(self) -> None:
+        store = self._context.store
+        if store.settings.disclaimer_accepted:
+            return
+        self._disclaimer = DisclaimerDialog(self)
+        self._disclaimer.accepted.connect(self._on_disclaimer_accepted)
+        self._disclaimer.open()
+
+    @Slot()
+    def _on_disclaimer_accepted(self) -> None:
+        self._context.store.settings.disclaimer_accepted = True
+        self._context.store.save()
+
+    @Slot()
+    def after_show(self) -> None:
+        """Work that can wait until the window is on screen."""
+
+    @Slot()
+    def quit_app(self) -> None:
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+
+
+def _placeholder(text: str) -> QWidget:
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(label)
+    return widget
+
+
+_STYLE = """
+QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px;
+                  font-size: 12pt; }
+QListWidget#nav::item { padding: 10px 16px; }
+QListWidget#nav::item:selected { background: #e4572e; color: white; }
+QLabel#banner { background: #fff4d6; color: #4a3b00; padding: 8px 14px;
+                border-bottom: 1px solid #e8d48a; }
+"""

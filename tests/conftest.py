@@ -1,0 +1,27 @@
+"""Shared test set-up: no display needed, and every test gets its own config and data folders."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["STRETCH_GUIDE_TTS_ENGINE"] = "mock"
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
+@pytest.fixture
+def user_exercises(tmp_path: Path) -> Path:
+    """The user's content folder for this test (laid out like exercises/)."""
+    folder = tmp_path / "data" / "stretch-guide" / "exercises"
+    (folder / "stretches").mkdir(parents=True)
+    (folder / "routines").mkdir(parents=True)
+    return folder

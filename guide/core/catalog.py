@@ -4,20 +4,23 @@ Built-in content comes first; the user's folder adds to it and may override a bu
 A bad file never stops loading: its problems are collected and the rest of the content loads.
 """
 
+from __future__ import annotations
+
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
 from guide.core import paths
-from guide.core.check import convert
 from guide.core.i18n import tr
 from guide.core.model import Muscle, MusclesFile, Routine, RoutineItem, Stretch
 from guide.core.problems import Problem, did_you_mean
-from guide.core.yamlfile import Document, PathPart, read_document
+
+if TYPE_CHECKING:
+    from guide.core.yamlfile import Document, PathPart
 
 T = TypeVar("T", bound=msgspec.Struct)
 
@@ -135,9 +138,20 @@ class Catalog:
 
 
 def load_catalog(sources: Iterable[Source] | None = None) -> Catalog:
-    """Load every source in order; later sources override earlier ones by id."""
+    """Load every source in order; later sources override earlier ones by id.
+
+    Without explicit sources (the app's own start-up) the built-in and user folders are read,
+    and a cache of the validated result is used while no file has changed.
+    """
     if sources is None:
-        sources = [builtin_source(), user_source()]
+        from guide.core import catalog_cache
+
+        default = [builtin_source(), user_source()]
+        return catalog_cache.load_cached(default, lambda: _load(default))
+    return _load(sources)
+
+
+def _load(sources: Iterable[Source]) -> Catalog:
     loader = _Loader()
     for source in sources:
         loader.load(source)
@@ -157,6 +171,8 @@ class _Loader:
         # Muscles first so stretches in the same source can refer to them.
         documents.sort(key=lambda d: {"muscles": 0, "stretch": 1, "guess": 1}.get(d[0], 2))
         seen_here: dict[tuple[str, str], Path] = {}
+        from guide.core.yamlfile import read_document
+
         for kind, path in documents:
             doc = read_document(path)
             self.catalog.problems.extend(doc.problems)
@@ -196,6 +212,8 @@ class _Loader:
 
     def _add(self, doc: Document, source: Source, kind: str, cls: type[T],
              into: dict[str, T], seen_here: dict[tuple[str, str], Path]) -> None:
+        from guide.core.check import convert
+
         item = convert(doc.data or {}, cls, self._report(doc))
         if item is None:
             return
@@ -205,6 +223,8 @@ class _Loader:
 
     def _load_muscles(self, doc: Document, source: Source,
                       seen_here: dict[tuple[str, str], Path]) -> None:
+        from guide.core.check import convert
+
         parsed = convert(doc.data or {}, MusclesFile, self._report(doc))
         if parsed is None:
             return

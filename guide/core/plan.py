@@ -139,7 +139,9 @@ def _item_segments(routine: Routine, index: int, item: RoutineItem,
                        text=tr("Relax and breathe"), illustration=art,
                        mirrored=side is not None and side != str(stretch.drawn_side))
 
-    if not stretch.per_side:
+    # A cramp happens in one leg: relief holds go to "the cramping leg", not left then right.
+    one_side = stretch.per_side and item.until_eased and item.sides is None
+    if not stretch.per_side or one_side:
         for rep in range(1, reps + 1):
             if rep > 1 and rest:
                 yield rest_segment(None)

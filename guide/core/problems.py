@@ -1,8 +1,9 @@
 """A problem found in a content file, reported as ``path:line:col: key: message``."""
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from guide.core.i18n import tr
 
 
 @dataclass(frozen=True, order=True)
@@ -20,8 +21,10 @@ class Problem:
 
 def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
     """A ' (did you mean `x`?)' suffix when something close exists, else ''."""
+    import difflib  # only needed when something is wrong
+
     matches = difflib.get_close_matches(word, list(choices), n=n, cutoff=0.6)
     if not matches:
         return ""
     listed = ", ".join(f"`{m}`" for m in matches)
-    return f" (did you mean {listed}?)"
+    return tr(" (did you mean {listed}?)").format(listed=listed)

@@ -31,6 +31,7 @@ class Reminder(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     grace_minutes: int = 120
     last_fired: str | None = None  # ISO 8601 of the last occurrence delivered
     paused_until: str | None = None
+    snoozed_until: str | None = None  # ISO 8601; a snoozed reminder comes back then
 
 
 class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
@@ -65,8 +66,8 @@ def load(path: Path | None = None) -> Loaded:
         return Loaded(Settings(), tr("Could not read your settings ({error}); using defaults.")
                       .format(error=exc.strerror or exc))
     try:
-        return Loaded(msgspec.json.decode(raw, type=Settings))
-    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        return Loaded(msgspec.convert(json.loads(raw), Settings))
+    except (ValueError, msgspec.ValidationError) as exc:
         aside = _move_aside(path)
         where = tr(" It was kept as {name}.").format(name=aside.name) if aside else ""
         return Loaded(Settings(), tr(
@@ -77,6 +78,10 @@ def load(path: Path | None = None) -> Loaded:
 def _move_aside(path: Path) -> Path | None:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+        n += 1
     try:
         os.replace(path, target)
     except OSError:

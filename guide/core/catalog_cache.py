@@ -1,0 +1,99 @@
+"""A cache of the validated catalogue, so start-up skips YAML parsing while nothing changed.
+
+The key is every content file's path, size and modification time plus the modification time of
+every media folder (an illustration added or removed changes its folder). Any doubt, any error:
+the cache is ignored and the YAML is read as usual.
+"""
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import msgspec
+
+from guide import __version__
+from guide.core import paths
+from guide.core.catalog import Catalog, Source
+from guide.core.model import Muscle, Routine, Stretch
+from guide.core.problems import Problem
+
+FORMAT = 1
+
+
+class _Cached(msgspec.Struct):
+    key: str
+    muscles: list[Muscle]
+    stretches: list[Stretch]
+    routines: list[Routine]
+    files: list[tuple[str, str, str]]
+    builtin: list[tuple[str, str]]
+    media_dirs: list[str]
+    problems: list[tuple[str, int, int, str, str]]
+
+
+def cache_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+    return root / "stretch-guide" / "catalog.msgpack"
+
+
+def fingerprint(sources: Sequence[Source]) -> str:
+    digest = hashlib.blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=16)
+    for source in sources:
+        digest.update(f"|{source.root}|{source.media}".encode())
+        for _kind, path in source.documents():
+            st = path.stat()
+            digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
+        for folder, _dirs, _files in os.walk(source.media):
+            digest.update(f"{folder}:{os.stat(folder).st_mtime_ns};".encode())
+    return digest.hexdigest()
+
+
+def load_cached(sources: Sequence[Source], load: Callable[[], Catalog]) -> Catalog:
+    try:
+        key = fingerprint(sources)
+    except OSError:
+        return load()
+    path = cache_file()
+    try:
+        cached = msgspec.msgpack.decode(path.read_bytes(), type=_Cached)
+        if cached.key == key:
+            return _catalog(cached)
+    except (OSError, msgspec.DecodeError, msgspec.ValidationError):
+        pass
+    catalog = load()
+    try:
+        _store(path, key, catalog)
+    except OSError:
+        pass  # a read-only home is fine: next start-up reads the YAML again
+    return catalog
+
+
+def _catalog(cached: _Cached) -> Catalog:
+    return Catalog(
+        muscles={m.id: m for m in cached.muscles},
+        stretches={s.id: s for s in cached.stretches},
+        routines={r.id: r for r in cached.routines},
+        files={(kind, ident): Path(file) for kind, ident, file in cached.files},
+        builtin_ids={(kind, ident) for kind, ident in cached.builtin},
+        media_dirs=[Path(p) for p in cached.media_dirs],
+        problems=[Problem(*p) for p in cached.problems],
+    )
+
+
+def _store(path: Path, key: str, catalog: Catalog) -> None:
+    from guide.core.settings import atomic_write
+
+    data = _Cached(
+        key=key,
+        muscles=list(catalog.muscles.values()),
+        stretches=list(catalog.stretches.values()),
+        routines=list(catalog.routines.values()),
+        files=[(kind, ident, str(file)) for (kind, ident), file in catalog.files.items()],
+        builtin=sorted(catalog.builtin_ids),
+        media_dirs=[str(p) for p in catalog.media_dirs],
+        problems=[(p.path, p.line, p.col, p.key, p.message) for p in catalog.problems],
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, msgspec.msgpack.encode(data))

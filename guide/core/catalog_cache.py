@@ -5,6 +5,7 @@ every media folder (an illustration added or removed changes its folder). Any do
 the cache is ignored and the YAML is read as usual.
 """
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Callable, Sequence
@@ -33,9 +34,7 @@ class _Cached(msgspec.Struct):
 
 
 def cache_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "stretch-guide" / "catalog.msgpack"
+    return paths.cache_dir() / "catalog.msgpack"
 
 
 def fingerprint(sources: Sequence[Source]) -> str:
@@ -63,10 +62,8 @@ def load_cached(sources: Sequence[Source], load: Callable[[], Catalog]) -> Catal
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         pass
     catalog = load()
-    try:
+    with contextlib.suppress(OSError):  # a read-only home is fine: the YAML is read next time
         _store(path, key, catalog)
-    except OSError:
-        pass  # a read-only home is fine: next start-up reads the YAML again
     return catalog
 
 

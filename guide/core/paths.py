@@ -37,6 +37,10 @@ def config_dir() -> Path:
     return _xdg("XDG_CONFIG_HOME", ".config")
 
 
+def cache_dir() -> Path:
+    return _xdg("XDG_CACHE_HOME", ".cache")
+
+
 def user_exercises() -> Path:
     return data_dir() / "exercises"
 

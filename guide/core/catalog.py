@@ -16,7 +16,7 @@ import msgspec
 
 from guide.core import paths
 from guide.core.i18n import tr
-from guide.core.model import Muscle, MusclesFile, Routine, RoutineItem, Stretch
+from guide.core.model import Muscle, MusclesFile, Routine, Stretch
 from guide.core.problems import Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -163,6 +163,7 @@ class _Loader:
     def __init__(self) -> None:
         self.catalog = Catalog()
         self.docs: dict[tuple[str, str], tuple[Document, Source]] = {}
+        self.checked: list[tuple[str, Document, Source]] = []
         self._media_cache: dict[tuple[Path, str], bool] = {}
 
     def load(self, source: Source) -> None:
@@ -182,7 +183,9 @@ class _Loader:
                 kind = _guess_kind(doc.data)
             if kind == "muscles":
                 self._load_muscles(doc, source, seen_here)
-            elif kind == "stretch":
+                continue
+            self.checked.append((kind, doc, source))
+            if kind == "stretch":
                 self._add(doc, source, "stretch", Stretch, self.catalog.stretches, seen_here)
             else:
                 self._add(doc, source, "routine", Routine, self.catalog.routines, seen_here)
@@ -235,36 +238,57 @@ class _Loader:
     # -- checks across files -------------------------------------------------------------
 
     def cross_check(self) -> None:
-        cat = self.catalog
-        for ident, stretch in cat.stretches.items():
-            doc, source = self.docs[("stretch", ident)]
-            for group in ("primary", "secondary"):
-                for i, muscle in enumerate(getattr(stretch.muscles, group)):
-                    if muscle not in cat.muscles:
-                        self._unknown(doc, ["muscles", group, i], "muscle", muscle,
-                                      cat.muscle_words(), hint_muscle=True)
-            for i, step in enumerate(stretch.steps):
-                if step.illustration:
-                    self._check_media(doc, source, ["steps", i, "illustration"], step.illustration)
-        for ident, routine in cat.routines.items():
-            doc, source = self.docs[("routine", ident)]
-            for i, item in enumerate(routine.items):
-                self._check_item(doc, source, i, item)
+        """Checks that need every file: muscles, stretch ids and illustrations exist.
 
-    def _check_item(self, doc: Document, source: Source, i: int, item: RoutineItem) -> None:
-        where: list[PathPart] = ["items", i]
-        if (item.stretch is None) == (item.action is None):
-            self.catalog.problems.append(doc.problem(where, tr(
-                "each item needs exactly one of `stretch: <id>` or `action: <what to do>`")))
-            return
-        if item.stretch is not None and item.stretch not in self.catalog.stretches:
-            self._unknown(doc, [*where, "stretch"], "stretch", item.stretch,
-                          list(self.catalog.stretches))
-        if item.action is not None and item.hold is None:
-            self.catalog.problems.append(doc.problem(where, tr(
-                "an action needs `hold: <seconds>` to say how long it lasts")))
-        if item.illustration:
-            self._check_media(doc, source, [*where, "illustration"], item.illustration)
+        They read the raw mappings, so a file that failed its own checks is still checked here
+        and the user sees all its problems at once.
+        """
+        for kind, doc, source in self.checked:
+            data = doc.data or {}
+            if kind == "stretch":
+                self._check_stretch(doc, source, data)
+            elif kind == "routine" and not self._check_routine(doc, source, data):
+                ident = data.get("id")
+                if self.docs.get(("routine", str(ident)), (None,))[0] is doc:
+                    # A routine that cannot be planned is not offered; its problems are shown.
+                    self.catalog.routines.pop(str(ident), None)
+
+    def _check_stretch(self, doc: Document, source: Source, data: dict[str, Any]) -> None:
+        muscles = data.get("muscles")
+        if isinstance(muscles, dict):
+            for group in ("primary", "secondary"):
+                names = muscles.get(group)
+                for i, muscle in enumerate(names if isinstance(names, list) else []):
+                    if isinstance(muscle, str) and muscle not in self.catalog.muscles:
+                        self._unknown(doc, ["muscles", group, i], "muscle", muscle,
+                                      self.catalog.muscle_words(), hint_muscle=True)
+        steps = data.get("steps")
+        for i, step in enumerate(steps if isinstance(steps, list) else []):
+            if isinstance(step, dict) and isinstance(step.get("illustration"), str):
+                self._check_media(doc, source, ["steps", i, "illustration"],
+                                  step["illustration"])
+
+    def _check_routine(self, doc: Document, source: Source, data: dict[str, Any]) -> bool:
+        before = len(self.catalog.problems)
+        items = data.get("items")
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict):
+                continue
+            where: list[PathPart] = ["items", i]
+            stretch, action = item.get("stretch"), item.get("action")
+            if (stretch is None) == (action is None):
+                self.catalog.problems.append(doc.problem(where, tr(
+                    "each item needs exactly one of `stretch: <id>` or `action: <what to do>`")))
+                continue
+            if isinstance(stretch, str) and stretch not in self.catalog.stretches:
+                self._unknown(doc, [*where, "stretch"], "stretch", stretch,
+                              list(self.catalog.stretches))
+            if action is not None and item.get("hold") is None:
+                self.catalog.problems.append(doc.problem(where, tr(
+                    "an action needs `hold: <seconds>` to say how long it lasts")))
+            if isinstance(item.get("illustration"), str):
+                self._check_media(doc, source, [*where, "illustration"], item["illustration"])
+        return len(self.catalog.problems) == before
 
     def _unknown(self, doc: Document, where: list[PathPart], kind: str, value: str,
                  choices: list[str], hint_muscle: bool = False) -> None:

@@ -68,6 +68,8 @@ class HomePage(QWidget):
         layout.addWidget(heading)
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName(self.tr("All routines"))
+        self.routine_list.setWordWrap(True)
+        self.routine_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.routine_list.itemActivated.connect(self._on_activated)
         layout.addWidget(self.routine_list, 1)
         how = QLabel(self.tr("Double-click a routine, or select it and press Enter, to start."))
@@ -78,7 +80,10 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         self.routine_list.clear()
-        for routine in sorted(self._catalog.routines.values(), key=lambda r: (str(r.kind), r.name)):
+        order = ["relief", "warm-up", "bedtime", "desk", "custom"]
+        routines = sorted(self._catalog.routines.values(),
+                          key=lambda r: (order.index(str(r.kind)), r.name))
+        for routine in routines:
             seconds = routine_seconds(self._catalog, routine.id)
             item = QListWidgetItem(f"{routine.name}  ·  {duration(seconds)}\n{routine.description}")
             item.setData(Qt.ItemDataRole.UserRole, routine.id)

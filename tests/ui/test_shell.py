@@ -1,0 +1,93 @@
+"""The main window as a newcomer meets it: Home, the places, the disclaimer, content problems."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from guide.core import settings as core_settings
+from guide.core.catalog import load_catalog
+from guide.ui.context import AppContext, SettingsStore
+from guide.ui.main_window import MainWindow
+
+
+def make_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow(AppContext(load_catalog(), SettingsStore()))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_home_offers_the_four_quick_routines_with_durations(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    buttons = window.home.quick_buttons
+    assert list(buttons) == ["cramp-calf", "cramp-thigh", "warm-up", "bedtime"]
+    assert all(b.isEnabled() for b in buttons.values())
+    assert "Calf cramp now" in buttons["cramp-calf"].text()
+    assert " min " in buttons["bedtime"].text()
+    assert window.home.routine_list.count() == len(load_catalog().routines)
+
+
+def test_quick_button_starts_its_routine(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.home.start_requested) as blocker:
+        qtbot.mouseClick(window.home.quick_buttons["cramp-calf"], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["cramp-calf"]
+
+
+def test_places_are_reachable_by_keyboard(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page() == "safety"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.current_page() == "home"
+    # The sidebar itself: arrow keys move between places.
+    window._nav.setFocus()
+    qtbot.keyClick(window._nav, Qt.Key.Key_Down)
+    assert window.current_page() == "browse"
+
+
+def test_safety_page_has_the_urgent_signs(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_page("safety")
+    browser_text = window.page("safety").browser.toPlainText()  # type: ignore[attr-defined]
+    assert "10 minutes" in browser_text
+    assert "not medical advice" in browser_text.lower() or "medical advice" in browser_text
+
+
+def test_first_run_disclaimer_is_acknowledged_once(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_disclaimer_if_needed()
+    dialog = window._disclaimer
+    assert dialog is not None and dialog.isVisible()
+    ok = next(b for b in dialog.findChildren(QPushButton) if b.text() == "I understand")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert core_settings.load().settings.disclaimer_accepted
+    second = make_window(qtbot)
+    second.show_disclaimer_if_needed()
+    assert second._disclaimer is None
+
+
+def test_bad_user_file_is_shown_in_the_app_not_on_a_console(
+        qtbot: QtBot, user_exercises: Path) -> None:
+    (user_exercises / "stretches" / "broken.yaml").write_text("id: [unclosed\n")
+    window = make_window(qtbot)
+    banner = window._banner
+    assert banner.isVisible() and "problems (1)" in banner.text()
+    banner.linkActivated.emit("problems")
+    assert window.current_page() == "problems"
+    text = window.problems.browser.toPlainText()
+    assert "broken.yaml:2:1" in text or "broken.yaml:1:" in text
+    assert window.home.quick_buttons["cramp-calf"].isEnabled()  # the rest still loaded
+
+
+def test_corrupt_settings_are_set_aside_and_the_user_told(qtbot: QtBot) -> None:
+    path = core_settings.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json")
+    window = make_window(qtbot)
+    assert "damaged" in window._banner.text()
+    assert list(path.parent.glob("settings.json.corrupt-*"))

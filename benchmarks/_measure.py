@@ -14,13 +14,22 @@ def run(cmd: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, f
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} exited with {proc.returncode}")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{' '.join(cmd)} exited with {code}")
     return elapsed, usage.ru_maxrss / 1024
 
 
-def median_run(cmd: Sequence[str], runs: int, env: dict[str, str] | None = None
-               ) -> tuple[float, float]:
-    results = [run(cmd, env) for _ in range(runs)]
-    return (statistics.median(r[0] for r in results), max(r[1] for r in results))
+def compare(commands: Sequence[Sequence[str]], runs: int, env: dict[str, str] | None = None
+            ) -> list[tuple[float, float]]:
+    """Median time and peak RSS of each command, runs interleaved so load affects all alike.
+
+    One warm-up run of each comes first (it compiles bytecode and fills caches).
+    """
+    for cmd in commands:
+        run(cmd, env)
+    results: list[list[tuple[float, float]]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, cmd in enumerate(commands):
+            results[i].append(run(cmd, env))
+    return [(statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for rs in results]

@@ -4,7 +4,6 @@ Qt is imported only by the commands that open a window, so scripting commands st
 """
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -59,7 +58,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_APP_FLAGS = ("--exit-after-startup", "--background")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if all(arg in _APP_FLAGS for arg in argv):
+        # Plain app launch: skip building the parser, it costs start-up time.
+        from guide.ui.app import run_app
+
+        return run_app(argparse.Namespace(
+            command=None, routine=None, exit_after_startup="--exit-after-startup" in argv,
+            background="--background" in argv))
     args = build_parser().parse_args(argv)
     if args.command in (None, "start"):
         from guide.ui.app import run_app
@@ -124,6 +134,8 @@ def cmd_list(what: str, muscle: str | None, as_json: bool) -> int:
         sys.stderr.write(str(exc) + "\n")
         return 2
     if as_json:
+        import json
+
         _out(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         _out(listing.table(what, rows))
@@ -144,6 +156,8 @@ def cmd_plan(routine_id: str, as_json: bool) -> int:
         return 2
     plan = build_plan(routine, catalog.stretches)
     if as_json:
+        import json
+
         _out(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
     else:
         _out(listing.plan_table(plan))

@@ -6,7 +6,6 @@ the cache is ignored and the YAML is read as usual.
 """
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -38,15 +37,15 @@ def cache_file() -> Path:
 
 
 def fingerprint(sources: Sequence[Source]) -> str:
-    digest = hashlib.blake2b(f"{FORMAT}:{__version__}".encode(), digest_size=16)
+    parts = [f"{FORMAT}:{__version__}"]
     for source in sources:
-        digest.update(f"|{source.root}|{source.media}".encode())
+        parts.append(f"|{source.root}|{source.media}")
         for _kind, path in source.documents():
             st = path.stat()
-            digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
+            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
         for folder, _dirs, _files in os.walk(source.media):
-            digest.update(f"{folder}:{os.stat(folder).st_mtime_ns};".encode())
-    return digest.hexdigest()
+            parts.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+    return ";".join(parts)
 
 
 def load_cached(sources: Sequence[Source], load: Callable[[], Catalog]) -> Catalog:

@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -50,6 +51,11 @@ def run_app(args: argparse.Namespace) -> int:
         app.processEvents()
         if os.environ.get("STRETCH_GUIDE_SCREENSHOT"):
             window.grab().save(os.environ["STRETCH_GUIDE_SCREENSHOT"])
-        return 0
-    QTimer.singleShot(0, window.after_show)
-    return app.exec()
+        code = 0
+    else:
+        QTimer.singleShot(0, window.after_show)
+        code = app.exec()
+    # Delete the window tree while the QApplication still exists: leaving it to the
+    # interpreter's shutdown order crashes now and then.
+    shiboken6.delete(window)
+    return code

@@ -1,6 +1,6 @@
 """Home: one click to the routine a person needs now, and every routine with its length."""
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -13,6 +13,12 @@ from PySide6.QtWidgets import (
 
 from guide.core.catalog import Catalog
 from guide.core.listing import duration, routine_seconds
+from guide.ui.startup_qt import (
+    SCROLL_BAR_ALWAYS_OFF,
+    TEXT_BROWSER_INTERACTION,
+    USER_ROLE,
+    set_props,
+)
 
 
 class HomePage(QWidget):
@@ -59,7 +65,7 @@ class HomePage(QWidget):
             "tingling or dizziness. <a href='safety'>When to see a doctor</a>"))
         safety.setObjectName("safetyNote")
         safety.setWordWrap(True)
-        safety.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        set_props(safety, textInteractionFlags=TEXT_BROWSER_INTERACTION)
         safety.linkActivated.connect(lambda _link: self.safety_requested.emit())
         layout.addWidget(safety)
 
@@ -69,7 +75,7 @@ class HomePage(QWidget):
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName(self.tr("All routines"))
         self.routine_list.setWordWrap(True)
-        self.routine_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_props(self.routine_list, horizontalScrollBarPolicy=SCROLL_BAR_ALWAYS_OFF)
         self.routine_list.itemActivated.connect(self._on_activated)
         layout.addWidget(self.routine_list, 1)
         how = QLabel(self.tr("Double-click a routine, or select it and press Enter, to start."))
@@ -86,13 +92,13 @@ class HomePage(QWidget):
         for routine in routines:
             seconds = routine_seconds(self._catalog, routine.id)
             item = QListWidgetItem(f"{routine.name}  ·  {duration(seconds)}\n{routine.description}")
-            item.setData(Qt.ItemDataRole.UserRole, routine.id)
+            item.setData(USER_ROLE, routine.id)
             item.setToolTip(routine.description)
             self.routine_list.addItem(item)
 
     @Slot(QListWidgetItem)
     def _on_activated(self, item: QListWidgetItem) -> None:
-        self.start_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        self.start_requested.emit(item.data(USER_ROLE))
 
 
 _STYLE = """

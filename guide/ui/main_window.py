@@ -1,7 +1,9 @@
 """The main window: a sidebar of places (Home, Browse, History, Settings, Safety, About) and
 the page for each. Content problems and settings messages show in a banner, never a console."""
 
-from PySide6.QtCore import Qt, Slot
+from collections.abc import Callable
+
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.core.catalog import Catalog
 from guide.ui.context import AppContext
 from guide.ui.disclaimer import DisclaimerDialog
 from guide.ui.home_page import HomePage
-from guide.ui.info_pages import AboutPage, ProblemsPage, SafetyPage
+from guide.ui.startup_qt import ALIGN_CENTER, RICH_TEXT, USER_ROLE, set_props
 
 
 class MainWindow(QMainWindow):
@@ -25,8 +28,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._context = context
         self._pages: dict[str, QWidget] = {}
+        self._factories: dict[str, Callable[[], QWidget]] = {}
         self._items: dict[str, QListWidgetItem] = {}
         self._disclaimer: DisclaimerDialog | None = None
+        self._started = False
         self.setWindowTitle(self.tr("Stretch Guide"))
         self.resize(1100, 720)
 
@@ -39,7 +44,7 @@ class MainWindow(QMainWindow):
         self._banner = QLabel()
         self._banner.setObjectName("banner")
         self._banner.setWordWrap(True)
-        self._banner.setTextFormat(Qt.TextFormat.RichText)
+        set_props(self._banner, textFormat=RICH_TEXT)
         self._banner.linkActivated.connect(self._on_banner_link)
         self._banner.hide()
 
@@ -66,13 +71,12 @@ class MainWindow(QMainWindow):
         self.add_page("history", self.tr("History"), _placeholder(self.tr(
             "Your finished routines will be listed here.")))
         self.add_page("settings", self.tr("Settings"), _placeholder(self.tr("Settings")))
-        self.add_page("safety", self.tr("Safety"), SafetyPage())
-        self.add_page("about", self.tr("About"), AboutPage())
-        self.problems = ProblemsPage(catalog.problems)
-        self.add_page("problems", self.tr("Content problems ({0})").format(
-            len(catalog.problems)), self.problems)
+        # Text-heavy pages are built the first time they are shown, to keep start-up quick.
+        self.add_lazy_page("safety", self.tr("Safety"), _safety_page)
+        self.add_lazy_page("about", self.tr("About"), _about_page)
+        self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
+            len(catalog.problems)), lambda: _problems_page(catalog))
         self._items["problems"].setHidden(not catalog.problems)
-        self._add_shortcuts()
         self._update_banner()
         self.show_page("home")
 
@@ -91,11 +95,19 @@ class MainWindow(QMainWindow):
         self._pages[key] = widget
         self._stack.addWidget(widget)
         item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setData(USER_ROLE, key)
         self._nav.addItem(item)
         self._items[key] = item
 
+    def add_lazy_page(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+        """A place whose widget is made by ``factory`` when it is first shown."""
+        self.add_page(key, title, QWidget())
+        self._factories[key] = factory
+
     def page(self, key: str) -> QWidget:
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            self.add_page(key, self._items[key].text(), factory())
         return self._pages[key]
 
     def current_page(self) -> str:
@@ -105,7 +117,7 @@ class MainWindow(QMainWindow):
         return ""
 
     def show_page(self, key: str) -> None:
-        widget = self._pages[key]
+        widget = self.page(key)
         self._stack.setCurrentWidget(widget)
         item = self._items.get(key)
         if item is not None:
@@ -124,7 +136,7 @@ class MainWindow(QMainWindow):
     def _on_nav_row(self, row: int) -> None:
         item = self._nav.item(row)
         if item is not None:
-            self.show_page(item.data(Qt.ItemDataRole.UserRole))
+            self.show_page(item.data(USER_ROLE))
 
     def _add_shortcuts(self) -> None:
         for n, key in enumerate(("home", "browse", "history", "settings", "safety"), start=1):
@@ -188,7 +200,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def after_show(self) -> None:
-        """Work that can wait until the window is on screen."""
+        """Work that can wait until the window is on screen (the first event-loop turn)."""
+        if not self._started:
+            self._started = True
+            # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
+            self._add_shortcuts()
 
     @Slot()
     def quit_app(self) -> None:
@@ -198,12 +214,30 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+def _safety_page() -> QWidget:
+    from guide.ui.info_pages import SafetyPage
+
+    return SafetyPage()
+
+
+def _about_page() -> QWidget:
+    from guide.ui.info_pages import AboutPage
+
+    return AboutPage()
+
+
+def _problems_page(catalog: Catalog) -> QWidget:
+    from guide.ui.info_pages import ProblemsPage
+
+    return ProblemsPage(catalog.problems)
+
+
 def _placeholder(text: str) -> QWidget:
     widget = QWidget()
     layout = QVBoxLayout(widget)
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    set_props(label, alignment=ALIGN_CENTER)
     layout.addWidget(label)
     return widget
 

@@ -16,6 +16,7 @@ def make_window(qtbot: QtBot) -> MainWindow:
     window = MainWindow(AppContext(load_catalog(), SettingsStore()))
     qtbot.addWidget(window)
     window.show()
+    window.after_show()
     return window
 
 
@@ -79,7 +80,7 @@ def test_bad_user_file_is_shown_in_the_app_not_on_a_console(
     assert banner.isVisible() and "problems (1)" in banner.text()
     banner.linkActivated.emit("problems")
     assert window.current_page() == "problems"
-    text = window.problems.browser.toPlainText()
+    text = window.page("problems").browser.toPlainText()  # type: ignore[attr-defined]
     assert "broken.yaml:2:1" in text or "broken.yaml:1:" in text
     assert window.home.quick_buttons["cramp-calf"].isEnabled()  # the rest still loaded
 

@@ -1,0 +1,117 @@
+"""Play a real routine in real time with the real PlayerView and QTimer; report drift and CPU.
+
+    python benchmarks/timer_drift.py [--seconds 60]
+
+Prints how late the routine ended compared with its planned length (the goal: within 50 ms over
+60 s), how often the countdown was refreshed (at least 4 times a second), and the process CPU
+time over the run as a share of one core (under 2 %). Runs offscreen; needs no audio device.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("STRETCH_GUIDE_TTS_ENGINE", "mock")
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from guide.core.catalog import Catalog
+from guide.core.model import (
+    MuscleGroups,
+    Position,
+    Routine,
+    RoutineItem,
+    RoutineKind,
+    Source,
+    Step,
+    Stretch,
+)
+from guide.core.plan import Plan, build_plan
+from guide.core.session import Session
+from guide.core.settings import Settings
+from guide.ui.cues import Cues
+from guide.ui.player_view import PlayerView
+
+
+def routine_of(seconds: int) -> Plan:
+    """A per-side stretch whose plan lasts ``seconds``: prepare, holds, rests and a switch."""
+    stretch = Stretch(
+        id="calf", name="Calf stretch", summary="s", muscles=MuscleGroups(primary=["calf"]),
+        position=[Position.STANDING], steps=[Step(text="Lean on the wall.")],
+        sources=[Source(title="t", publisher="p", url="https://example.org/")],
+        per_side=True, side_label="leg", hold=max(1, (seconds - 20) // 4), reps=2, rest=5,
+    )
+    fixed = 5 + 5 + 5 + 5  # prepare, switch, two rests
+    hold = max(1, (seconds - fixed) // 4)
+    prepare = max(1, seconds - 4 * hold - 15)
+    routine = Routine(id="bench", name="Benchmark", kind=RoutineKind.CUSTOM, description="d",
+                      prepare=prepare, switch=5,
+                      items=[RoutineItem(stretch="calf", hold=hold, rest=5)])
+    return build_plan(routine, {"calf": stretch})
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=60, help="length of the routine")
+    args = parser.parse_args()
+
+    app = QApplication(sys.argv[:1])
+    app.setFont(QFont("DejaVu Sans", 10))
+    plan = routine_of(args.seconds)
+    session = Session(plan)
+    catalog = Catalog(stretches={"calf": Stretch(
+        id="calf", name="Calf stretch", summary="s", muscles=MuscleGroups(primary=["calf"]),
+        position=[Position.STANDING], steps=[Step(text="s")],
+        sources=[Source(title="t", publisher="p", url="https://example.org/")])})
+    view = PlayerView(session, catalog, Cues(Settings()), autostart=False)
+    view.resize(1000, 700)
+    view.show()
+    app.processEvents()
+
+    ticks = 0
+    texts: list[float] = []
+    last_text = [""]
+
+    def on_tick() -> None:
+        nonlocal ticks
+        ticks += 1
+        if view.countdown.text != last_text[0]:
+            last_text[0] = view.countdown.text
+            texts.append(time.monotonic() - started)
+
+    view.timer.timeout.connect(on_tick)
+    ended: list[float] = []
+    view.finished.connect(lambda _summary: (ended.append(time.monotonic()), app.quit()))
+
+    cpu0 = time.process_time()
+    started = time.monotonic()
+    session.start()
+    view._sync()
+    app.exec()
+    wall = time.monotonic() - started
+    cpu = time.process_time() - cpu0
+
+    if not ended:
+        print("the routine did not finish", file=sys.stderr)
+        return 1
+    drift_ms = (ended[0] - started - plan.total_seconds) * 1000
+    # How late each whole-second change of the countdown was shown, after the second itself.
+    late = [(t - round(t)) * 1000 for t in texts[1:]]
+    print(f"routine: {plan.total_seconds} s planned, {wall:.3f} s wall")
+    print(f"end drift: {drift_ms:+.1f} ms (goal: within 50 ms)")
+    print(f"timer ticks: {ticks} ({ticks / wall:.1f} per second; goal: at least 4)")
+    if late:
+        print(f"countdown digit changes: {len(texts)}, shown {min(late):.1f} to {max(late):.1f} "
+              f"ms after the second")
+    print(f"CPU: {cpu:.3f} s = {100 * cpu / wall:.2f} % of one core (goal: under 2 %)")
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

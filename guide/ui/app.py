@@ -3,6 +3,7 @@
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QApplication
 from guide import __version__
 from guide.core import i18n, paths
 from guide.core.catalog import load_catalog
+
+if TYPE_CHECKING:
+    from guide.ui.reminders import Reminders
 
 
 def _install_translations(app: QApplication) -> None:
@@ -26,6 +30,17 @@ def run_app(args: argparse.Namespace) -> int:
     from guide.ui.context import AppContext, SettingsStore
     from guide.ui.main_window import MainWindow
 
+    exit_after_startup = getattr(args, "exit_after_startup", False)
+    routine = getattr(args, "routine", None)
+    background = getattr(args, "background", False)
+    if not exit_after_startup:
+        from guide.ui.single_instance import forward
+
+        request = {"action": "start", "routine": routine} if routine else {
+            "action": "background" if background else "show"}
+        if forward(request):
+            return 0  # the running app shows itself or starts the routine
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("stretch-guide")
@@ -39,21 +54,43 @@ def run_app(args: argparse.Namespace) -> int:
 
     context = AppContext(load_catalog(), SettingsStore())
     window = MainWindow(context)
-    routine = getattr(args, "routine", None)
     if routine:
         window.start_routine(routine)
-    background = getattr(args, "background", False)
     if not background:
         window.show()
         window.show_disclaimer_if_needed()
-    if getattr(args, "exit_after_startup", False):
+    if exit_after_startup:
         window.repaint()
         app.processEvents()
         if os.environ.get("STRETCH_GUIDE_SCREENSHOT"):
             window.grab().save(os.environ["STRETCH_GUIDE_SCREENSHOT"])
         code = 0
     else:
-        QTimer.singleShot(0, window.after_show)
+        def start_reminders() -> Reminders:
+            from guide.ui.reminders import Reminders
+            from guide.ui.single_instance import InstanceServer
+
+            window.reminders = Reminders(app, window, context.store, context.catalog)
+            try:
+                server = InstanceServer(app)
+            except OSError:
+                pass  # another copy won the race, or no socket folder: run on regardless
+            else:
+                server.request.connect(window.reminders.handle_request)
+                app.aboutToQuit.connect(server.close)
+            return window.reminders
+
+        if background:
+            reminders = start_reminders()
+            if not reminders.enabled and not reminders.tray.available:
+                sys.stderr.write(window.tr(
+                    "The bedtime reminder is off, so there is nothing to do in the background."
+                    " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
+                shiboken6.delete(window)
+                return 1
+        else:
+            window.started.connect(start_reminders)
+            QTimer.singleShot(0, window.after_show)
         code = app.exec()
     # Delete the window tree while the QApplication still exists: leaving it to the
     # interpreter's shutdown order crashes now and then.

@@ -2,10 +2,12 @@
 the page for each. Content problems and settings messages show in a banner, never a console."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,8 +24,13 @@ from guide.ui.disclaimer import DisclaimerDialog
 from guide.ui.home_page import HomePage
 from guide.ui.startup_qt import ALIGN_CENTER, RICH_TEXT, USER_ROLE, set_props
 
+if TYPE_CHECKING:
+    from guide.ui.reminders import Reminders
+
 
 class MainWindow(QMainWindow):
+    started = Signal()  # the first event-loop turn after showing: set up what can wait
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self._context = context
@@ -32,6 +39,9 @@ class MainWindow(QMainWindow):
         self._items: dict[str, QListWidgetItem] = {}
         self._disclaimer: DisclaimerDialog | None = None
         self._started = False
+        self._quitting = False
+        self._background_handler: Callable[[], bool] | None = None
+        self.reminders: Reminders | None = None  # set once the reminder is running
         self.setWindowTitle(self.tr("Stretch Guide"))
         self.resize(1100, 720)
 
@@ -205,12 +215,24 @@ class MainWindow(QMainWindow):
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
+            self.started.emit()
+
+    def set_background_handler(self, handler: Callable[[], bool]) -> None:
+        """``handler`` decides on close: True keeps the app running without the window."""
+        self._background_handler = handler
 
     @Slot()
     def quit_app(self) -> None:
+        self._quitting = True
         self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self._background_handler and self._background_handler():
+            event.ignore()
+            return
         event.accept()
 
 

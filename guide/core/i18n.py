@@ -19,5 +19,6 @@ def install(translate: Callable[[str, str], str]) -> None:
     _translate = translate
 
 
-def tr(text: str, context: str = "core") -> str:
+def tr(text: str, context: str = "") -> str:
+    """``text`` translated; the context is empty, as pyside6-lupdate records it for `tr()`."""
     return _translate(context, text)

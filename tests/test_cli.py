@@ -63,7 +63,7 @@ def test_list_routines_json_has_totals_and_files(capsys: pytest.CaptureFixture[s
 def test_list_muscles_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list", "muscles")
     assert code == 0
-    header, rule, *rows = out.strip().splitlines()
+    header, _rule, *rows = out.strip().splitlines()
     assert header.split()[:3] == ["ID", "NAME", "SIDE"]
     assert any(r.startswith("gastrocnemius ") and "charley horse" in r for r in rows)
 

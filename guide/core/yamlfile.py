@@ -114,7 +114,8 @@ class Document:
 def dotted(where: Sequence[PathPart]) -> str:
     out = ""
     for part in where:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        # Keys may be any YAML scalar (numbers, null, booleans): show them as text.
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
 
 

@@ -152,6 +152,7 @@ class LibraryView(QWidget):
         self.results.setItemDelegate(_StretchDelegate(self.results))
         self.results.setAccessibleName(self.tr("Matching stretches"))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.selectionModel().currentChanged.connect(self._on_result)
         self.results.activated.connect(self._on_activated)
         self.count_label = QLabel()
@@ -212,10 +213,11 @@ class LibraryView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         for widget, stretch in ((self.body_map, 0), (muscles, 0), (results, 1),
-                                (self.detail, 2)):
+                                (self.detail, 1)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
-        splitter.setSizes([150, 185, 220, 355])
+        self.detail.setMinimumWidth(300)  # room for both buttons side by side
+        splitter.setSizes([150, 165, 265, 300])
         self.splitter = splitter
 
         layout = QVBoxLayout(self)

@@ -22,9 +22,10 @@ from guide.core.catalog import Catalog
 from guide.ui.context import AppContext
 from guide.ui.disclaimer import DisclaimerDialog
 from guide.ui.home_page import HomePage
-from guide.ui.startup_qt import ALIGN_CENTER, RICH_TEXT, USER_ROLE, set_props
+from guide.ui.startup_qt import RICH_TEXT, USER_ROLE, set_props
 
 if TYPE_CHECKING:
+    from guide.ui.player_host import PlayerHost
     from guide.ui.reminders import Reminders
 
 
@@ -42,6 +43,8 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self._background_handler: Callable[[], bool] | None = None
         self.reminders: Reminders | None = None  # set once the reminder is running
+        self._player: PlayerHost | None = None
+        self._return_to = "home"
         self.setWindowTitle(self.tr("Stretch Guide"))
         self.resize(1100, 720)
 
@@ -76,12 +79,11 @@ class MainWindow(QMainWindow):
         self.home.start_requested.connect(self.start_routine)
         self.home.safety_requested.connect(lambda: self.show_page("safety"))
         self.add_page("home", self.tr("Home"), self.home)
-        self.add_page("browse", self.tr("Browse"), _placeholder(self.tr(
-            "Browse stretches by muscle.")))
-        self.add_page("history", self.tr("History"), _placeholder(self.tr(
-            "Your finished routines will be listed here.")))
-        self.add_page("settings", self.tr("Settings"), _placeholder(self.tr("Settings")))
-        # Text-heavy pages are built the first time they are shown, to keep start-up quick.
+        # Pages other than Home are built the first time they are shown: start-up stays quick.
+        self.add_lazy_page("browse", self.tr("Browse"), self._make_library)
+        self.add_lazy_page("routines", self.tr("My routines"), self._make_builder)
+        self.add_lazy_page("history", self.tr("History"), self._make_history)
+        self.add_lazy_page("settings", self.tr("Settings"), self._make_settings)
         self.add_lazy_page("safety", self.tr("Safety"), _safety_page)
         self.add_lazy_page("about", self.tr("About"), _about_page)
         self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
@@ -127,7 +129,11 @@ class MainWindow(QMainWindow):
         return ""
 
     def show_page(self, key: str) -> None:
+        if self._player is not None and self._player.view is not None:
+            self._player.close()  # leaving the player from the sidebar stops the routine
         widget = self.page(key)
+        if key == "history":
+            widget.refresh()  # type: ignore[attr-defined]
         self._stack.setCurrentWidget(widget)
         item = self._items.get(key)
         if item is not None:
@@ -149,7 +155,8 @@ class MainWindow(QMainWindow):
             self.show_page(item.data(USER_ROLE))
 
     def _add_shortcuts(self) -> None:
-        for n, key in enumerate(("home", "browse", "history", "settings", "safety"), start=1):
+        places = ("home", "browse", "routines", "history", "settings", "safety", "about")
+        for n, key in enumerate(places, start=1):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Alt+{n}"))
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
@@ -184,14 +191,90 @@ class MainWindow(QMainWindow):
 
     # -- routines ------------------------------------------------------------------------
 
+    @property
+    def player(self) -> "PlayerHost":
+        if self._player is None:
+            from guide.ui.player_host import PlayerHost
+
+            self._player = PlayerHost(self._context, self.show_widget, self)
+            self._player.left.connect(self._after_player)
+            self._player.recorded.connect(self._refresh_history)
+            self._player.safety_requested.connect(lambda: self.show_page("safety"))
+            self._player.focus_mode_toggled.connect(self.set_focus_mode)
+        return self._player
+
     @Slot(str)
     def start_routine(self, routine_id: str) -> None:
         routine = self._context.catalog.routines.get(routine_id)
         if routine is None:
             self.show_message(self.tr("There is no routine called “{0}”.").format(routine_id))
             return
-        self.show_message(self.tr("The player arrives with the next version: {0}").format(
-            routine.name))
+        self._return_to = self.current_page() or "home"
+        self.player.play(routine)
+
+    @Slot(str)
+    def start_stretch(self, stretch_id: str) -> None:
+        from guide.core.routine_io import single_stretch_routine
+
+        stretch = self._context.catalog.stretches.get(stretch_id)
+        if stretch is not None:
+            self._return_to = self.current_page() or "browse"
+            self.player.play(single_stretch_routine(stretch))
+
+    @Slot()
+    def _after_player(self) -> None:
+        self.set_focus_mode(False)
+        self.show_page(self._return_to)
+
+    @Slot(bool)
+    def set_focus_mode(self, on: bool) -> None:
+        """F11 in the player: full screen with nothing but the routine."""
+        self._nav.setVisible(not on)
+        self._banner.setVisible(not on and bool(self._banner.text()))
+        if on:
+            self.showFullScreen()
+        elif self.isFullScreen():
+            self.showNormal()
+
+    # -- pages built on first use -------------------------------------------------------
+
+    def _make_library(self) -> QWidget:
+        from guide.ui.library_view import LibraryView
+
+        library = LibraryView(self._context.catalog)
+        library.start_stretch.connect(self.start_stretch)
+        library.add_to_routine.connect(self._add_to_routine)
+        return library
+
+    def _make_builder(self) -> QWidget:
+        from guide.ui.routine_builder import RoutineBuilder
+
+        builder = RoutineBuilder(self._context.catalog)
+        builder.play_routine.connect(self.start_routine)
+        builder.routines_changed.connect(self.home.refresh)
+        return builder
+
+    @Slot(str)
+    def _add_to_routine(self, stretch_id: str) -> None:
+        builder = self.page("routines")
+        builder.add_stretch(stretch_id)  # type: ignore[attr-defined]
+        self.show_page("routines")
+
+    def _make_history(self) -> QWidget:
+        from guide.ui.history_page import HistoryPage
+
+        return HistoryPage(self.player.history)
+
+    @Slot()
+    def _refresh_history(self) -> None:
+        if "history" not in self._factories:
+            self.page("history").refresh()  # type: ignore[attr-defined]
+
+    def _make_settings(self) -> QWidget:
+        from guide.ui.settings_page import SettingsPage
+
+        routines = [(r.id, r.name) for r in self._context.catalog.routines.values()]
+        return SettingsPage(self._context.store, routines=routines)
 
     # -- start-up and closing ------------------------------------------------------------
 
@@ -252,16 +335,6 @@ def _problems_page(catalog: Catalog) -> QWidget:
     from guide.ui.info_pages import ProblemsPage
 
     return ProblemsPage(catalog.problems)
-
-
-def _placeholder(text: str) -> QWidget:
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    label = QLabel(text)
-    label.setWordWrap(True)
-    set_props(label, alignment=ALIGN_CENTER)
-    layout.addWidget(label)
-    return widget
 
 
 _STYLE = """

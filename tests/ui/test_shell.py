@@ -41,7 +41,7 @@ def test_places_are_reachable_by_keyboard(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
     assert window.current_page() == "safety"
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert window.current_page() == "home"
@@ -92,3 +92,43 @@ def test_corrupt_settings_are_set_aside_and_the_user_told(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert "damaged" in window._banner.text()
     assert list(path.parent.glob("settings.json.corrupt-*"))
+
+
+def test_home_button_opens_the_player_and_stopping_comes_back(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(qtbot)
+    qtbot.mouseClick(window.home.quick_buttons["bedtime"], Qt.MouseButton.LeftButton)
+    view = window.player.view
+    assert view is not None and view.isVisible()
+    assert window._stack.currentWidget() is view
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    box = view.stop_dialog
+    assert box is not None
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: window.current_page() == "home")
+    assert window.player.view is None
+    window.show_page("history")
+    [record] = window.player.history.sessions()
+    assert record.routine == "bedtime" and not record.completed
+
+
+def test_browse_starts_a_single_stretch_and_settings_open(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_page("browse")
+    library = window.page("browse")
+    with qtbot.waitSignal(library.start_stretch):  # type: ignore[attr-defined]
+        library.start_stretch.emit("calf-towel")  # type: ignore[attr-defined]
+    view = window.player.view
+    assert view is not None
+    assert view._session.plan.routine.id == "single-calf-towel"
+    window.show_page("settings")  # leaving from the sidebar stops the routine
+    assert window.player.view is None
+    assert window.current_page() == "settings"
+
+
+def test_add_to_routine_opens_the_builder_with_the_stretch(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_page("browse")
+    window.page("browse").add_to_routine.emit("calf-wall-bent")  # type: ignore[attr-defined]
+    assert window.current_page() == "routines"

@@ -1,6 +1,7 @@
 """Start-up to the first painted main window, against a bare PySide6 window in the same run.
 
-Target: within 1.5x of the bare window's time, and under 80 MB peak RSS.
+Both programs write the time right after their first paint; the figure is that moment minus
+the launch. Targets: within 1.5x of the bare window, and under 80 MB peak RSS.
 Usage: python benchmarks/startup.py [--runs N]
 """
 
@@ -13,10 +14,12 @@ import tempfile
 from _measure import compare, run
 
 BARE = """
-import sys
+import os, sys, time
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv)
 w = QMainWindow(); w.resize(1100, 720); w.show(); w.repaint(); app.processEvents()
+with open(os.environ["STRETCH_GUIDE_PAINTED_AT"], "w") as out:
+    out.write(repr(time.time()))
 """
 
 
@@ -35,18 +38,20 @@ def main() -> None:
         # A first run: empty config and data folders, so the disclaimer is up too.
         env["XDG_CONFIG_HOME"] = os.path.join(home, "config")
         env["XDG_DATA_HOME"] = os.path.join(home, "data")
-        app = [sys.executable, "-m", "guide", "--exit-after-startup"]
         env["XDG_CACHE_HOME"] = os.path.join(home, "cache")
-        cold_t, cold_mb = run(app, env)  # the very first start: no content cache yet
-        (bare_t, bare_mb), (app_t, app_mb) = compare(
-            [[sys.executable, "-c", BARE], app], args.runs, env)
-    ratio = app_t / bare_t
-    print(f"bare PySide6 window : {bare_t * 1000:7.1f} ms  peak {bare_mb:5.1f} MB")
-    print(f"stretch-guide       : {app_t * 1000:7.1f} ms  peak {app_mb:5.1f} MB")
-    print(f"  (very first start, before the content cache exists: {cold_t * 1000:.1f} ms, "
-          f"peak {cold_mb:.1f} MB)")
-    print(f"ratio               : {ratio:.2f}x (target <= 1.5x); peak RSS target < 80 MB")
-    sys.exit(0 if ratio <= 1.5 and app_mb < 80 else 1)
+        app = [sys.executable, "-m", "guide", "--exit-after-startup"]
+        cold = run(app, env)  # the very first start: no content cache yet
+        bare, warm = compare([[sys.executable, "-c", BARE], app], args.runs, env)
+    ratio = warm.painted / bare.painted
+    print(f"bare PySide6 window : painted after {bare.painted * 1000:6.1f} ms "
+          f"(exit {bare.total * 1000:6.1f} ms), peak {bare.peak_mb:5.1f} MB")
+    print(f"stretch-guide       : painted after {warm.painted * 1000:6.1f} ms "
+          f"(exit {warm.total * 1000:6.1f} ms), peak {warm.peak_mb:5.1f} MB")
+    print(f"  very first start, before the content cache exists: painted after "
+          f"{cold.painted * 1000:.1f} ms, peak {cold.peak_mb:.1f} MB")
+    print(f"ratio               : {ratio:.2f}x (target <= 1.5x); "
+          f"whole process {warm.total / bare.total:.2f}x; peak RSS target < 80 MB")
+    sys.exit(0 if ratio <= 1.5 and warm.peak_mb < 80 else 1)
 
 
 if __name__ == "__main__":

@@ -7,86 +7,25 @@ A bad file never stops loading: its problems are collected and the rest of the c
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
-from guide.core import paths
 from guide.core.i18n import tr
 from guide.core.model import Muscle, MusclesFile, Routine, Stretch
 from guide.core.problems import Problem, did_you_mean
+from guide.core.sources import YAML_SUFFIXES, Source, builtin_source, sources_for, user_source
+
+__all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "load_catalog", "sources_for",
+           "user_source"]
 
 if TYPE_CHECKING:
     from guide.core.yamlfile import Document, PathPart
 
 T = TypeVar("T", bound=msgspec.Struct)
-
-YAML_SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Source:
-    """A folder laid out like ``exercises/`` (or a list of loose files) plus its media folder."""
-
-    root: Path | None
-    media: Path
-    builtin: bool = False
-    files: tuple[Path, ...] = ()
-
-    def documents(self) -> Iterator[tuple[str, Path]]:
-        """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'."""
-        if self.root is not None:
-            for name in ("muscles.yaml", "muscles.yml"):
-                if (self.root / name).is_file():
-                    yield "muscles", self.root / name
-            for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
-                folder = self.root / sub
-                if folder.is_dir():
-                    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                        if entry.name.endswith(YAML_SUFFIXES) and entry.is_file():
-                            yield kind, Path(entry.path)
-        for file in self.files:
-            yield _kind_of(file), file
-
-
-def _kind_of(file: Path) -> str:
-    if file.stem in ("muscles",):
-        return "muscles"
-    if file.parent.name == "routines":
-        return "routine"
-    if file.parent.name == "stretches":
-        return "stretch"
-    return "guess"
-
-
-def builtin_source() -> Source:
-    return Source(paths.builtin_exercises(), paths.builtin_media(), builtin=True)
-
-
-def user_source() -> Source:
-    return Source(paths.user_exercises(), paths.user_media())
-
-
-def sources_for(args: Iterable[Path]) -> list[Source]:
-    """Sources for the command line's PATH arguments: folders like exercises/, or loose files."""
-    out: list[Source] = []
-    loose: list[Path] = []
-    for arg in args:
-        path = arg.resolve()
-        if path.is_dir() and path.name not in ("stretches", "routines"):
-            out.append(Source(path, path.parent / "media"))
-        elif path.is_dir():
-            loose.extend(sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES))
-        else:
-            loose.append(path)
-    if loose:
-        media = loose[0].parent.parent.parent / "media"
-        out.append(Source(None, media, files=tuple(loose)))
-    return out
-
 
 @dataclass
 class Catalog:

@@ -1,22 +1,21 @@
 """A cache of the validated catalogue, so start-up skips YAML parsing while nothing changed.
 
-The key is every content file's path, size and modification time plus the modification time of
-every media folder (an illustration added or removed changes its folder). Any doubt, any error:
-the cache is ignored and the YAML is read as usual.
+The key is the content fingerprint (``guide.core.sources.fingerprint``). Any doubt, any error:
+the cache is ignored and the YAML is read as usual. The Home page's summary is written with it.
 """
 
 import contextlib
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import msgspec
 
-from guide import __version__
 from guide.core import paths
 from guide.core.catalog import Catalog, Source
 from guide.core.model import Muscle, Routine, Stretch
 from guide.core.problems import Problem
+from guide.core.sources import fingerprint
+from guide.core.summary import store_summary, summarize, summary_file
 
 FORMAT = 1
 
@@ -36,33 +35,27 @@ def cache_file() -> Path:
     return paths.cache_dir() / "catalog.msgpack"
 
 
-def fingerprint(sources: Sequence[Source]) -> str:
-    parts = [f"{FORMAT}:{__version__}"]
-    for source in sources:
-        parts.append(f"|{source.root}|{source.media}")
-        for _kind, path in source.documents():
-            st = path.stat()
-            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
-        for folder, _dirs, _files in os.walk(source.media):
-            parts.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
-    return ";".join(parts)
-
-
 def load_cached(sources: Sequence[Source], load: Callable[[], Catalog]) -> Catalog:
     try:
-        key = fingerprint(sources)
+        content_key = fingerprint(sources)
     except OSError:
         return load()
+    key = f"{FORMAT}|{content_key}"
     path = cache_file()
     try:
         cached = msgspec.msgpack.decode(path.read_bytes(), type=_Cached)
         if cached.key == key:
-            return _catalog(cached)
+            catalog = _catalog(cached)
+            if not summary_file().is_file():
+                with contextlib.suppress(OSError):
+                    store_summary(content_key, summarize(catalog))
+            return catalog
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         pass
     catalog = load()
     with contextlib.suppress(OSError):  # a read-only home is fine: the YAML is read next time
         _store(path, key, catalog)
+        store_summary(content_key, summarize(catalog))
     return catalog
 
 

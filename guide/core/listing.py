@@ -6,6 +6,10 @@ from guide.core.catalog import Catalog
 from guide.core.i18n import tr
 from guide.core.plan import Plan, PlanError, build_plan
 from guide.core.problems import did_you_mean
+from guide.core.summary import duration
+
+__all__ = ["UnknownMuscle", "duration", "muscles_matching", "plan_table", "routine_seconds",
+           "rows", "table"]
 
 
 class UnknownMuscle(LookupError):
@@ -76,13 +80,6 @@ def _table(headers: list[str], body: list[list[str]]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
     return "\n".join(lines)
-
-
-def duration(seconds: int | None) -> str:
-    if seconds is None:
-        return "?"
-    minutes, secs = divmod(seconds, 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
 
 
 def table(what: str, data: list[dict[str, Any]]) -> str:

@@ -8,25 +8,22 @@ import json
 import os
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Annotated
-
-import msgspec
+from typing import Any
 
 from guide.core import paths
 from guide.core.i18n import tr
-from guide.core.model import Id
 
 FILE_NAME = "settings.json"
-Weekday = Annotated[int, msgspec.Meta(ge=0, le=6)]
 
 
-class Reminder(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
+@dataclass(kw_only=True)
+class Reminder:
     enabled: bool = False
     time: str = "22:00"  # HH:MM, local time
-    days: list[Weekday] = msgspec.field(default_factory=lambda: list(range(7)))  # 0 = Monday
-    routine: Id = "bedtime"
+    days: list[int] = field(default_factory=lambda: list(range(7)))  # 0 = Monday
+    routine: str = "bedtime"
     snooze_minutes: int = 10
     grace_minutes: int = 120
     last_fired: str | None = None  # ISO 8601 of the last occurrence delivered
@@ -34,7 +31,8 @@ class Reminder(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     snoozed_until: str | None = None  # ISO 8601; a snoozed reminder comes back then
 
 
-class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
+@dataclass(kw_only=True)
+class Settings:
     disclaimer_accepted: bool = False
     sound: bool = True
     voice: bool = True
@@ -43,7 +41,41 @@ class Settings(msgspec.Struct, forbid_unknown_fields=False, kw_only=True):
     volume: float = 0.8
     autostart: bool = False
     background_notice_shown: bool = False
-    reminder: Reminder = msgspec.field(default_factory=Reminder)
+    reminder: Reminder = field(default_factory=Reminder)
+
+
+# Plain dataclasses with a small checker rather than msgspec: settings are read before the first
+# paint, and the content model's import is kept off that path.
+_CHECKS: dict[str, Any] = {
+    "bool": lambda v: isinstance(v, bool),
+    "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
+    "str": lambda v: isinstance(v, str),
+    "str | None": lambda v: v is None or isinstance(v, str),
+    "list[int]": lambda v: isinstance(v, list) and all(
+        isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in v),
+}
+
+
+def _build(cls: Any, data: Any, where: str) -> Any:
+    """An instance of dataclass ``cls`` from JSON data; unknown keys are ignored (newer
+    versions may add some), a wrong type raises ValueError naming the key."""
+    if not isinstance(data, dict):
+        raise ValueError(tr("`{key}` must be an object").format(key=where or "settings"))
+    values = {}
+    for f in fields(cls):
+        if f.name not in data:
+            continue
+        value, key = data[f.name], f"{where}.{f.name}" if where else f.name
+        kind = f.type.__name__ if isinstance(f.type, type) else str(f.type)
+        if kind == "Reminder":
+            values[f.name] = _build(Reminder, value, key)
+        elif _CHECKS[kind](value):
+            values[f.name] = value
+        else:
+            raise ValueError(tr("`{key}` has the wrong type ({value!r})").format(
+                key=key, value=value))
+    return cls(**values)
 
 
 @dataclass
@@ -66,8 +98,8 @@ def load(path: Path | None = None) -> Loaded:
         return Loaded(Settings(), tr("Could not read your settings ({error}); using defaults.")
                       .format(error=exc.strerror or exc))
     try:
-        return Loaded(msgspec.convert(json.loads(raw), Settings))
-    except (ValueError, msgspec.ValidationError) as exc:
+        return Loaded(_build(Settings, json.loads(raw), ""))
+    except ValueError as exc:
         aside = _move_aside(path)
         where = tr(" It was kept as {name}.").format(name=aside.name) if aside else ""
         return Loaded(Settings(), tr(
@@ -93,7 +125,7 @@ def save(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: a temporary file in the same folder, fsync, then rename over."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(msgspec.to_builtins(settings), indent=2, sort_keys=True) + "\n"
+    data = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
     atomic_write(path, data.encode())
 
 

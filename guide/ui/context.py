@@ -1,11 +1,15 @@
-"""Objects the app shares between windows: the catalogue and the settings store."""
+"""Objects the app shares between windows: the settings store, the catalogue and its summary."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from guide.core import settings as core_settings
-from guide.core.catalog import Catalog
+from guide.core.summary import Summary, summarize
+
+if TYPE_CHECKING:
+    from guide.core.catalog import Catalog
 
 
 class SettingsStore(QObject):
@@ -32,8 +36,26 @@ class SettingsStore(QObject):
 
 
 class AppContext:
-    """What the main window needs: content, settings, and the history once it exists."""
+    """What the main window needs: settings, and the content.
 
-    def __init__(self, catalog: Catalog, store: SettingsStore) -> None:
-        self.catalog = catalog
+    Home is drawn from ``summary`` (cached, cheap); the full catalogue is loaded on first use,
+    which the window arranges for right after its first paint.
+    """
+
+    def __init__(self, catalog: "Catalog | None", store: SettingsStore,
+                 summary: Summary | None = None) -> None:
         self.store = store
+        self._catalog = catalog
+        self.summary = summary if summary is not None else summarize(self.catalog)
+
+    @property
+    def catalog(self) -> "Catalog":
+        if self._catalog is None:
+            from guide.core.catalog import load_catalog
+
+            self._catalog = load_catalog()
+        return self._catalog
+
+    def refresh_summary(self) -> Summary:
+        self.summary = summarize(self.catalog)
+        return self.summary

@@ -1,5 +1,7 @@
 """Home: one click to the routine a person needs now, and every routine with its length."""
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -11,8 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.catalog import Catalog
-from guide.core.listing import duration, routine_seconds
+from guide.core.summary import RoutineInfo, duration
 from guide.ui.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
     TEXT_BROWSER_INTERACTION,
@@ -25,9 +26,9 @@ class HomePage(QWidget):
     start_requested = Signal(str)
     safety_requested = Signal()
 
-    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+    def __init__(self, routines: Sequence[RoutineInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._catalog = catalog
+        self._routines = {r.id: r for r in routines}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
@@ -46,15 +47,15 @@ class HomePage(QWidget):
         ]
         self.quick_buttons: dict[str, QPushButton] = {}
         for n, (routine_id, label, hint) in enumerate(quick):
-            seconds = routine_seconds(catalog, routine_id) if routine_id in catalog.routines \
-                else None
+            info = self._routines.get(routine_id)
+            seconds = info.seconds if info else None
             text = f"{label}\n{hint}" + (f" · {duration(seconds)}" if seconds else "")
             button = QPushButton(text)
             button.setObjectName("quick")
             button.setAccessibleName(label)
             button.setAccessibleDescription(hint)
             button.setMinimumHeight(84)
-            button.setEnabled(routine_id in catalog.routines)
+            button.setEnabled(info is not None)
             button.clicked.connect(lambda _=False, r=routine_id: self.start_requested.emit(r))
             grid.addWidget(button, n // 2, n % 2)
             self.quick_buttons[routine_id] = button
@@ -84,14 +85,17 @@ class HomePage(QWidget):
         self.refresh()
         self.setStyleSheet(_STYLE)
 
-    def refresh(self) -> None:
+    def refresh(self, routines: Sequence[RoutineInfo] | None = None) -> None:
+        """Show ``routines`` (or the ones given before) in the list, relief first."""
+        if routines is not None:
+            self._routines = {r.id: r for r in routines}
         self.routine_list.clear()
         order = ["relief", "warm-up", "bedtime", "desk", "custom"]
-        routines = sorted(self._catalog.routines.values(),
-                          key=lambda r: (order.index(str(r.kind)), r.name))
-        for routine in routines:
-            seconds = routine_seconds(self._catalog, routine.id)
-            item = QListWidgetItem(f"{routine.name}  ·  {duration(seconds)}\n{routine.description}")
+        for routine in sorted(self._routines.values(),
+                              key=lambda r: (order.index(r.kind) if r.kind in order else 9,
+                                             r.name)):
+            text = f"{routine.name}  ·  {duration(routine.seconds)}\n{routine.description}"
+            item = QListWidgetItem(text)
             item.setData(USER_ROLE, routine.id)
             item.setToolTip(routine.description)
             self.routine_list.addItem(item)

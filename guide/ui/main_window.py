@@ -1,11 +1,12 @@
 """The main window: a sidebar of places (Home, Browse, History, Settings, Safety, About) and
 the page for each. Content problems and settings messages show in a banner, never a console."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.catalog import Catalog
 from guide.ui.context import AppContext
 from guide.ui.disclaimer import DisclaimerDialog
 from guide.ui.home_page import HomePage
 from guide.ui.startup_qt import RICH_TEXT, USER_ROLE, set_props
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from guide.core.catalog import Catalog
     from guide.ui.player_host import PlayerHost
     from guide.ui.reminders import Reminders
 
@@ -74,8 +77,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.setStyleSheet(_STYLE)
 
-        catalog = context.catalog
-        self.home = HomePage(catalog)
+        summary = context.summary
+        self.home = HomePage(summary.routines)
         self.home.start_requested.connect(self.start_routine)
         self.home.safety_requested.connect(lambda: self.show_page("safety"))
         self.add_page("home", self.tr("Home"), self.home)
@@ -87,8 +90,8 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("safety", self.tr("Safety"), _safety_page)
         self.add_lazy_page("about", self.tr("About"), _about_page)
         self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
-            len(catalog.problems)), lambda: _problems_page(catalog))
-        self._items["problems"].setHidden(not catalog.problems)
+            summary.problems), lambda: _problems_page(context.catalog))
+        self._items["problems"].setHidden(not summary.problems)
         self._update_banner()
         self.show_page("home")
 
@@ -155,6 +158,8 @@ class MainWindow(QMainWindow):
             self.show_page(item.data(USER_ROLE))
 
     def _add_shortcuts(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
         places = ("home", "browse", "routines", "history", "settings", "safety", "about")
         for n, key in enumerate(places, start=1):
             action = QAction(self)
@@ -170,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def _update_banner(self) -> None:
         parts = []
-        count = len(self._context.catalog.problems)
+        count = self._context.summary.problems
         if count:
             parts.append(self.tr(
                 "Some of your exercise files have problems ({0}); everything else loaded. "
@@ -192,7 +197,7 @@ class MainWindow(QMainWindow):
     # -- routines ------------------------------------------------------------------------
 
     @property
-    def player(self) -> "PlayerHost":
+    def player(self) -> PlayerHost:
         if self._player is None:
             from guide.ui.player_host import PlayerHost
 
@@ -251,7 +256,8 @@ class MainWindow(QMainWindow):
 
         builder = RoutineBuilder(self._context.catalog)
         builder.play_routine.connect(self.start_routine)
-        builder.routines_changed.connect(self.home.refresh)
+        builder.routines_changed.connect(
+            lambda: self.home.refresh(self._context.refresh_summary().routines))
         return builder
 
     @Slot(str)
@@ -298,6 +304,7 @@ class MainWindow(QMainWindow):
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
+            self._context.catalog  # noqa: B018 - load the content now, before the first click
             self.started.emit()
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:

@@ -124,6 +124,9 @@ class LibraryView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.muscle_list.selectionModel().currentChanged.connect(self._on_muscle_row)
+        # The first viewport() call builds some of PySide6's enum types (~15 ms): pay it while
+        # opening, not on the first click on a muscle.
+        self.muscle_list.viewport()
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: calf, charley horse, hammies, neck …"))

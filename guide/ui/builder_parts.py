@@ -1,0 +1,40 @@
+"""Widget helpers shared by the parts of the routine builder, and its style sheet."""
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QPushButton
+
+
+def push_button(text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(accessible)
+    button.clicked.connect(slot)
+    return button
+
+
+def error_label() -> QLabel:
+    """A red label beside a field, hidden while it has nothing to say."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def append_error(label: QLabel, message: str) -> None:
+    """Add ``message`` as a new line of ``label`` and show it."""
+    text = label.text()
+    label.setText(f"{text}\n{message}" if text else message)
+    label.show()
+
+
+STYLE = """
+QLabel#heading { font-weight: bold; color: #26323f; }
+QLabel#error { color: #b3261e; font-weight: bold; }
+QLabel#hint { color: #5b6573; }
+QLabel#total { font-weight: bold; font-size: 12pt; color: #26323f; }
+QPushButton#primary { background: #e4572e; color: white; border: none; border-radius: 4px;
+                      padding: 6px 18px; font-weight: bold; }
+QPushButton#primary:focus { border: 2px solid #26323f; }
+QPushButton#primary:disabled { background: #d9a595; }
+"""

@@ -17,13 +17,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.history import Feeling, History, Record
 from guide.core.session import format_duration
-
-
-def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    widget.setFont(font)
+from guide.ui.fonts import scaled
 
 
 class HistoryPage(QWidget):
@@ -35,12 +29,12 @@ class HistoryPage(QWidget):
         self._history = history
         self._today = today
         title = QLabel(self.tr("History"))
-        _scaled(title, 1.6, bold=True)
+        scaled(title, 1.6, bold=True)
         self._streak = QLabel()
-        _scaled(self._streak, 1.3)
+        scaled(self._streak, 1.3)
         self._streak.setAccessibleName(self.tr("Daily streak"))
         self._bedtime = QLabel()
-        _scaled(self._bedtime, 1.3)
+        scaled(self._bedtime, 1.3)
         self._bedtime.setAccessibleName(self.tr("Bedtime streak"))
         self._message = QLabel()
         self._message.setWordWrap(True)

@@ -12,7 +12,8 @@ from guide.core.model import Routine, RoutineKind
 from guide.core.plan import Segment, SegmentKind
 from guide.core.session import Session, State
 from guide.ui.countdown import Countdown, clock_text
-from guide.ui.player_parts import Illustration, ThinBar, control_button, scaled, set_shown, set_text
+from guide.ui.fonts import scaled
+from guide.ui.player_parts import Illustration, ThinBar, control_button, set_shown, set_text
 
 
 class PlayerScreen(QWidget):

@@ -5,13 +5,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from guide.core.history import Feeling
 from guide.core.session import Summary
-
-
-def _scaled(widget: QWidget, factor: float, bold: bool = False) -> None:
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    widget.setFont(font)
+from guide.ui.fonts import scaled
 
 
 class SummaryPanel(QWidget):
@@ -21,16 +15,16 @@ class SummaryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = QLabel(self.tr("Well done"))
-        _scaled(self._title, 2.4, bold=True)
+        scaled(self._title, 2.4, bold=True)
         self._figures = QLabel()
-        _scaled(self._figures, 1.6)
+        scaled(self._figures, 1.6)
         self._text = QLabel()
         self._text.setWordWrap(True)
-        _scaled(self._text, 1.2)
+        scaled(self._text, 1.2)
         self._note = QLabel()
         self._note.setWordWrap(True)
         self._question = QLabel(self.tr("How did it feel? (optional)"))
-        _scaled(self._question, 1.2)
+        scaled(self._question, 1.2)
         self._thanks = QLabel()
         labels = {Feeling.GOOD: self.tr("Good"), Feeling.OK: self.tr("OK"),
                   Feeling.HARD: self.tr("Hard")}
@@ -41,7 +35,7 @@ class SummaryPanel(QWidget):
             button = QPushButton(label)
             button.setAccessibleName(self.tr("Felt: {label}").format(label=label))
             button.setCheckable(True)
-            _scaled(button, 1.3)
+            scaled(button, 1.3)
             button.clicked.connect(lambda _=False, f=feeling: self._choose(f))
             feelings.addWidget(button)
             self._feeling_buttons.append(button)
@@ -52,7 +46,7 @@ class SummaryPanel(QWidget):
         self._done = QPushButton(self.tr("Done"))
         self._done.setAccessibleName(self.tr("Close the player"))
         self._done.setDefault(True)
-        _scaled(self._done, 1.3)
+        scaled(self._done, 1.3)
         self._done.clicked.connect(self.done)
 
         layout = QVBoxLayout(self)

@@ -58,11 +58,11 @@ def run_app(args: argparse.Namespace) -> int:
     summary = load_summary(default_sources())
     context = AppContext(None, SettingsStore(), summary)
     window = MainWindow(context)
-    if routine:
-        window.start_routine(routine)
     if not background:
         window.show()
         window.show_disclaimer_if_needed()
+    if routine:
+        window.start_routine_after_disclaimer(routine)
     if exit_after_startup:
         window.repaint()
         app.processEvents()

@@ -292,6 +292,13 @@ class MainWindow(QMainWindow):
         self._disclaimer.accepted.connect(self._on_disclaimer_accepted)
         self._disclaimer.open()
 
+    def start_routine_after_disclaimer(self, routine_id: str) -> None:
+        """Start now, or once the first-run disclaimer is acknowledged (not behind it)."""
+        if self._disclaimer is not None and self._disclaimer.isVisible():
+            self._disclaimer.finished.connect(lambda _result: self.start_routine(routine_id))
+        else:
+            self.start_routine(routine_id)
+
     @Slot()
     def _on_disclaimer_accepted(self) -> None:
         self._context.store.settings.disclaimer_accepted = True

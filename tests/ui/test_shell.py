@@ -132,3 +132,15 @@ def test_add_to_routine_opens_the_builder_with_the_stretch(qtbot: QtBot) -> None
     window.show_page("browse")
     window.page("browse").add_to_routine.emit("calf-wall-bent")  # type: ignore[attr-defined]
     assert window.current_page() == "routines"
+
+
+def test_a_routine_asked_for_on_first_run_starts_after_the_disclaimer(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_disclaimer_if_needed()
+    window.start_routine_after_disclaimer("cramp-calf")
+    assert window._player is None or window.player.view is None  # not behind the dialog
+    dialog = window._disclaimer
+    assert dialog is not None
+    dialog.accept()
+    view = window.player.view
+    assert view is not None and view.session.plan.routine.id == "cramp-calf"

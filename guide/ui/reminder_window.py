@@ -89,8 +89,8 @@ class ReminderWindow(QDialog):
         self._snooze.setAccessibleName(snooze.replace("&", ""))
         self._skip.setText(self.tr("S&kip tonight"))
         self._skip.setAccessibleName(self.tr("Skip tonight"))
-        detail = self.tr("A few minutes of calf and hamstring stretches before bed "
-                         "can make night cramps milder.")
+        detail = self.tr("A few minutes of calf and hamstring stretches before bed may make "
+                         "night cramps fewer and milder.")
         self._detail.setText(f"<b>{html.escape(routine_name)}</b><br>{html.escape(detail)}"
                              if routine_name else html.escape(detail))
 

@@ -1,5 +1,7 @@
 """Start-up of the desktop app: QApplication, content, settings, main window."""
 
+from __future__ import annotations
+
 import argparse
 import os
 import sys

@@ -212,12 +212,15 @@ class Figure:
                 heel = add(add(end, ea - 90, 6), ea, -4)
                 p0, p1 = heel, add(heel, ea, LEN["foot"])
         else:
-            hand = LEN["hand"] * (1.45 if self.pose.extra.get("big_hands") else 1.0)
-            p0, p1 = end, add(end, ea, hand)
+            big = self.pose.extra.get("big_hands", 0.0)
+            scale = (big if big > 1 else 1.45) if big else 1.0
+            if side == "f" and "far_hand" in self.pose.extra:
+                scale = self.pose.extra["far_hand"]
+            p0, p1 = end, add(end, ea, LEN["hand"] * scale)
         segs = [
             (n1, root, mid, WIDTH[n1]),
             (n2, mid, end, WIDTH[n2]),
-            (n3, p0, p1, WIDTH[n3]),
+            (n3, p0, p1, WIDTH[n3] * (1.0 if is_leg else self.pose.extra.get("hand_w", 1.0))),
         ]
         if not limb.hidden:
             self.limbs[key] = segs
@@ -320,8 +323,9 @@ def draw_highlight(svg: Svg, fig: Figure, h: Highlight) -> None:
 def draw_palm(svg: Svg, fig: Figure, side: str, sign: int) -> None:
     a, b, w = fig.seg[f"hand_{side}"]
     ang = compass(a, b)
-    off = sign * (w / 2 - 1.5)
-    svg.line(add(a, ang + 90, off), add(b, ang + 90, off), "#e3e7ec", 4)
+    pw = max(4.0, w * 0.4)
+    off = sign * (w / 2 - pw / 2 + 0.5)
+    svg.line(add(add(a, ang, 3), ang + 90, off), add(add(b, ang, -1), ang + 90, off), "#e3e7ec", pw)
 
 
 # ------------------------------------------------------------------------ props
@@ -484,7 +488,7 @@ def render_pose(pose: Pose) -> str:
         transforms.append(f"matrix(-1 0 0 1 {W} 0)")
     if pose.zoom:
         s, cx, cy = pose.zoom
-        transforms.append(f"matrix({fmt(s)} 0 0 {fmt(s)} {fmt(cx * (1 - s))} {fmt(cy * (1 - s))})")
+        transforms.append(f"matrix({s:g} 0 0 {s:g} {cx * (1 - s):.2f} {cy * (1 - s):.2f})")
     svg.add(
         f'<g transform="{" ".join(transforms)}" fill="none" stroke-linecap="round" '
         f'stroke-linejoin="round">'
@@ -507,13 +511,13 @@ def render_pose(pose: Pose) -> str:
         draw_limb(svg, fig.limbs["leg_n"], BODY)
     if "arm_n" in fig.limbs:
         draw_limb(svg, fig.limbs["arm_n"], BODY)
-    if pose.extra.get("far_arm_front"):
-        draw_limb(svg, fig.limbs["arm_f"], far_color)
-    elif pose.extra.get("far_hand_front"):
-        draw_limb(svg, fig.limbs["arm_f"][1:], far_color)
     for side, sign in zip("nf", pose.palm, strict=True):
         if sign:
             draw_palm(svg, fig, side, sign)
+    if pose.extra.get("far_arm_front"):
+        draw_limb(svg, fig.limbs["arm_f"], far_color)
+    elif pose.extra.get("far_hand_front"):  # 1: forearm and hand, 2: the hand only
+        draw_limb(svg, fig.limbs["arm_f"][int(pose.extra["far_hand_front"]) :], far_color)
     for h in pose.highlights:
         draw_highlight(svg, fig, h)
     for pr in pose.props:

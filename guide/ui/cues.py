@@ -241,7 +241,8 @@ class Cues(QObject):
         engine = os.environ.get(ENGINE_VARIABLE, "")
         speech = QTextToSpeech(engine, self) if engine else QTextToSpeech(self)
         if speech.state() == QTextToSpeech.State.Error:
-            self._fail_voice(speech.errorString() or self.tr("no speech engine"))
+            # Qt's own words ("engine not initialized") mean nothing to a user.
+            self._fail_voice(self.tr("no speech engine running"))
             speech.deleteLater()
             return None
         speech.errorOccurred.connect(lambda _reason, message: self._fail_voice(message))

@@ -311,6 +311,8 @@ class MainWindow(QMainWindow):
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
+            if self.isVisible():
+                self.activateWindow()  # keyboard shortcuts work at once, even without a WM
             self._context.catalog  # noqa: B018 - load the content now, before the first click
             self.started.emit()
 

@@ -74,3 +74,4 @@ def test_unknown_word_fails_with_closest_matches(capsys: pytest.CaptureFixture[s
     assert out == ""
     assert "unknown muscle `calff`" in err
     assert "`calf`" in err
+    assert err.count("`calf`") == 1  # each suggestion once, though two muscles say "calf"

@@ -70,10 +70,11 @@ class Catalog:
         return exact
 
     def muscle_words(self) -> list[str]:
+        """Every muscle id and everyday word, once each (for "did you mean")."""
         words = list(self.muscles)
         for m in self.muscles.values():
             words.extend(s.lower() for s in m.synonyms)
-        return words
+        return list(dict.fromkeys(words))
 
 
 def load_catalog(sources: Iterable[Source] | None = None) -> Catalog:

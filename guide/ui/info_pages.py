@@ -61,32 +61,33 @@ def _read(name: str) -> str:
 
 
 class AboutPage(QWidget):
+    """Version, every source, the licences and the media credits (from media/CREDITS.md)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        credits = _read("CREDITS.md")
-        media_licence = _read("LICENSE.md").splitlines()
-        licence_title = next((ln.lstrip("# ") for ln in media_licence if ln.strip()), "")
-        parts = [
-            f"<h1>{self.tr('Stretch Guide')} {html.escape(__version__)}</h1>",
-            "<p>" + self.tr(
-                "Short, evidence-based stretching routines against muscle cramps, with a "
-                "hands-free timed player. General information, not medical advice.") + "</p>",
-            f"<h2>{self.tr('Sources')}</h2>",
-            "<p>" + self.tr("Every stretch and routine cites its sources; these are all of "
-                            "them:") + "</p>",
-            _sources_html(),
-            f"<h2>{self.tr('Licences')}</h2>",
-            "<ul><li>" + self.tr("Program: GNU General Public License 3.0 or later.") + "</li>",
-            "<li>" + self.tr("Illustrations, body map, icon and sounds: {0} (see "
-                             "media/LICENSE.md).").format(html.escape(licence_title or
-                                                                      "CC BY-SA 4.0"))
-            + "</li>",
-            "<li>" + self.tr("Qt for Python (PySide6): LGPL 3.0. PyYAML: MIT. msgspec: BSD. "
-                             "jeepney: MIT.") + "</li></ul>",
-        ]
-        if credits:
-            parts.append(f"<h2>{self.tr('Credits')}</h2><pre>{html.escape(credits)}</pre>")
-        self.browser = _browser(self.tr("About Stretch Guide"), "".join(parts))
+        credits = _read("CREDITS.md").split("\n", 1)[-1]  # without its own title
+        sources = "\n".join(f"- [{title}]({url}) — {publisher}"
+                            for title, publisher, url in safety.SOURCES)
+        text = "\n\n".join([
+            f"# {self.tr('Stretch Guide')} {__version__}",
+            self.tr("Short, evidence-based stretching routines against muscle cramps, with a "
+                    "hands-free timed player. General information, not medical advice."),
+            f"## {self.tr('Sources')}",
+            self.tr("Every stretch and routine cites its sources; these are all of them:"),
+            sources,
+            f"## {self.tr('Licences')}",
+            "- " + self.tr("Program: GNU General Public License, version 3 or later.") + "\n- "
+            + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
+                      "Attribution-ShareAlike 4.0 (CC BY-SA 4.0), see media/LICENSE.md.")
+            + "\n- " + self.tr("Qt for Python (PySide6): LGPL 3.0. PyYAML: MIT. msgspec: BSD. "
+                               "jeepney: MIT."),
+            f"## {self.tr('Credits')}" if credits.strip() else "",
+            credits,
+        ])
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setAccessibleName(self.tr("About Stretch Guide"))
+        self.browser.setMarkdown(text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_page(self.browser))

@@ -144,3 +144,12 @@ def test_a_routine_asked_for_on_first_run_starts_after_the_disclaimer(qtbot: QtB
     dialog.accept()
     view = window.player.view
     assert view is not None and view.session.plan.routine.id == "cramp-calf"
+
+
+def test_about_shows_the_media_licence_and_credits(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_page("about")
+    text = window.page("about").browser.toPlainText()  # type: ignore[attr-defined]
+    assert "CC BY-SA 4.0" in text
+    assert "sounds/start.wav" in text  # the credits table, rendered
+    assert "Hallegraeff" in text

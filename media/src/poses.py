@@ -467,4 +467,22 @@ ACTIONS: list[Pose] = [
         arms=(L(angles=(-26, -14)), L(angles=(26, 52))),
         props=(FLOOR,),
     ),
+    Pose(
+        id="stand-still",
+        title="Stop and stand still, one hand on a chair",
+        hip=(182, STAND_HIP_Y),
+        legs=standing_legs(182),
+        arms=(L(target=(228, 140), bend=-1, end=100), L(angles=(0, 2))),
+        props=(FLOOR, chair(236, 1), P("pause", (186, 26, 22))),
+    ),
+    Pose(
+        id="brisk-pace",
+        title="Build up to a brisk pace or a light jog",
+        hip=(206, 164),
+        trunk=(170, 170),
+        head=174,
+        legs=(L(angles=(64, 2), end=100), L(target=(166, 264), end=42)),
+        arms=(L(angles=(-66, 6)), L(angles=(36, 128))),
+        props=(FLOOR, P("lines", (112, 100, 140, 100, 100, 128, 136, 128, 112, 156, 140, 156))),
+    ),
 ]

@@ -468,6 +468,13 @@ def draw_prop(svg: Svg, pr: Prop, fig: Figure) -> None:
             f'{fmt(cx + rx - 2)},{fmt(cy + 4)}" fill="none" stroke="{ARROW}" stroke-width="3.5"/>'
         )
         arrow_head(svg, (cx + rx + 1, cy - 4), 160)
+    elif k == "pause":  # cx, cy, height: two short bars, a "hold still" cue
+        cx, cy, h = a
+        for dx in (-6.0, 6.0):
+            svg.line((cx + dx, cy - h / 2), (cx + dx, cy + h / 2), ARROW, 5)
+    elif k == "lines":  # x0, y0, x1, y1 per line: short motion lines
+        for i in range(0, len(a), 4):
+            svg.line((a[i], a[i + 1]), (a[i + 2], a[i + 3]), ARROW, 3.5)
     elif k == "doorframe":  # x, top (side view, edge-on)
         x, top = a
         svg.add(

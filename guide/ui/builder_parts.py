@@ -32,7 +32,7 @@ STYLE = """
 QLabel#heading { font-weight: bold; color: #26323f; }
 QLabel#error { color: #b3261e; font-weight: bold; }
 QLabel#hint { color: #5b6573; }
-QLabel#total { font-weight: bold; font-size: 12pt; color: #26323f; }
+QLabel#total { font-weight: bold; color: #26323f; }
 QPushButton#primary { background: #e4572e; color: white; border: none; border-radius: 4px;
                       padding: 6px 18px; font-weight: bold; }
 QPushButton#primary:focus { border: 2px solid #26323f; }

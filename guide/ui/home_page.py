@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from guide.core.summary import RoutineInfo, duration
+from guide.ui.fonts import scaled
 from guide.ui.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
     TEXT_BROWSER_INTERACTION,
@@ -35,6 +36,7 @@ class HomePage(QWidget):
 
         title = QLabel(self.tr("What do you need right now?"))
         title.setObjectName("title")
+        scaled(title, 2.0, bold=True)
         layout.addWidget(title)
 
         grid = QGridLayout()
@@ -52,6 +54,7 @@ class HomePage(QWidget):
             text = f"{label}\n{hint}" + (f" · {duration(seconds)}" if seconds else "")
             button = QPushButton(text)
             button.setObjectName("quick")
+            scaled(button, 1.3)
             button.setAccessibleName(label)
             button.setAccessibleDescription(hint)
             button.setMinimumHeight(84)
@@ -72,6 +75,7 @@ class HomePage(QWidget):
 
         heading = QLabel(self.tr("All routines"))
         heading.setObjectName("heading")
+        scaled(heading, 1.3, bold=True)
         layout.addWidget(heading)
         self.routine_list = QListWidget()
         self.routine_list.setAccessibleName(self.tr("All routines"))
@@ -106,11 +110,11 @@ class HomePage(QWidget):
 
 
 _STYLE = """
-QLabel#title { font-size: 20pt; font-weight: 600; color: #1f2a36; }
-QLabel#heading { font-size: 13pt; font-weight: 600; color: #1f2a36; margin-top: 8px; }
+QLabel#title { color: #1f2a36; }
+QLabel#heading { color: #1f2a36; margin-top: 8px; }
 QLabel#hint { color: #5b6673; }
 QLabel#safetyNote { background: #fdecea; color: #6b1d12; padding: 8px 12px; border-radius: 6px; }
-QPushButton#quick { font-size: 13pt; text-align: left; padding: 10px 18px; border-radius: 10px;
+QPushButton#quick { text-align: left; padding: 10px 18px; border-radius: 10px;
                     background: #e4572e; color: white; border: none; }
 QPushButton#quick:focus { outline: 3px solid #1f2a36; border: 3px solid #1f2a36; }
 QPushButton#quick:hover { background: #cc4a24; }

@@ -47,7 +47,9 @@ class _StretchDelegate(QStyledItemDelegate):
     """Thumbnail, name (up to two lines) and dose in grey."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        return QSize(200, THUMB.height() + 12)
+        # Two lines of name and one of dose in the list's font, so larger text never overlaps.
+        lines = 3 * option.fontMetrics.lineSpacing()
+        return QSize(200, max(THUMB.height(), lines) + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from guide.ui.context import AppContext
 from guide.ui.disclaimer import DisclaimerDialog
+from guide.ui.fonts import scaled
 from guide.ui.home_page import HomePage
 from guide.ui.startup_qt import RICH_TEXT, USER_ROLE, set_props
 
@@ -54,7 +55,9 @@ class MainWindow(QMainWindow):
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Places"))
         self._nav.setObjectName("nav")
-        self._nav.setFixedWidth(190)
+        scaled(self._nav, 1.2)
+        self._nav.setMinimumWidth(190)
+        self._nav.setMaximumWidth(260)
         self._nav.currentRowChanged.connect(self._on_nav_row)
         self._stack = QStackedWidget()
         self._banner = QLabel()
@@ -354,8 +357,7 @@ def _problems_page(catalog: Catalog) -> QWidget:
 
 
 _STYLE = """
-QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px;
-                  font-size: 12pt; }
+QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px; }
 QListWidget#nav::item { padding: 10px 16px; }
 QListWidget#nav::item:selected { background: #e4572e; color: white; }
 QLabel#banner { background: #fff4d6; color: #4a3b00; padding: 8px 14px;

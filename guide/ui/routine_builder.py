@@ -28,6 +28,7 @@ from guide.core.listing import duration
 from guide.core.model import Routine, RoutineKind
 from guide.core.problems import Problem
 from guide.ui.builder_parts import STYLE, append_error, error_label, push_button
+from guide.ui.fonts import scaled
 from guide.ui.item_editor import FIELDS
 from guide.ui.items_panel import ItemsPanel
 from guide.ui.routine_items import MIME, AnyIndex, ErrorRole, RoutineItemsModel
@@ -122,6 +123,7 @@ class RoutineBuilder(QWidget):
 
         self.total_label = QLabel()
         self.total_label.setObjectName("total")
+        scaled(self.total_label, 1.2, bold=True)
         self.total_label.setAccessibleName(self.tr("Total time"))
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")

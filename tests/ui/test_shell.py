@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from guide.core import settings as core_settings
@@ -153,3 +155,16 @@ def test_about_shows_the_media_licence_and_credits(qtbot: QtBot) -> None:
     assert "CC BY-SA 4.0" in text
     assert "sounds/start.wav" in text  # the credits table, rendered
     assert "Hallegraeff" in text
+
+
+def test_text_follows_the_desktop_font_size(qtbot: QtBot, qapp: QApplication) -> None:
+    normal = make_window(qtbot).home.quick_buttons["bedtime"].font().pointSizeF()
+    original = qapp.font()
+    bigger = QFont(original)
+    bigger.setPointSizeF(original.pointSizeF() * 1.5)
+    qapp.setFont(bigger)
+    try:
+        large = make_window(qtbot).home.quick_buttons["bedtime"].font().pointSizeF()
+    finally:
+        qapp.setFont(original)
+    assert large == pytest.approx(normal * 1.5, rel=0.05)

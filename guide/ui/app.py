@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
@@ -28,6 +27,15 @@ def _install_translations(app: QApplication) -> None:
     folder = paths.ROOT / "guide" / "translations"
     if translator.load(QLocale(), "stretch-guide", "_", str(folder)):
         app.installTranslator(translator)
+
+
+def _set_icon(app: QApplication) -> None:
+    """The window and taskbar icon; set just after the first paint, which does not show it."""
+    from PySide6.QtGui import QIcon
+
+    icon = paths.builtin_media() / "icons" / "stretch-guide.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -51,9 +59,6 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("Stretch Guide")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("stretch-guide")
-    icon = paths.builtin_media() / "icons" / "stretch-guide.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
     _install_translations(app)
 
     # Home needs only the cached summary; the catalogue loads after the first paint.
@@ -90,6 +95,7 @@ def run_app(args: argparse.Namespace) -> int:
                 app.aboutToQuit.connect(server.close)
             return window.reminders
 
+        window.started.connect(lambda: _set_icon(app))
         if background:
             reminders = start_reminders()
             if not reminders.enabled and not reminders.tray.available:

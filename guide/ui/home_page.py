@@ -87,7 +87,6 @@ class HomePage(QWidget):
         how.setObjectName("hint")
         layout.addWidget(how)
         self.refresh()
-        self.setStyleSheet(_STYLE)
 
     def refresh(self, routines: Sequence[RoutineInfo] | None = None) -> None:
         """Show ``routines`` (or the ones given before) in the list, relief first."""
@@ -109,7 +108,8 @@ class HomePage(QWidget):
         self.start_requested.emit(item.data(USER_ROLE))
 
 
-_STYLE = """
+# Applied by the main window together with its own, so the window is styled in one pass.
+STYLE = """
 QLabel#title { color: #1f2a36; }
 QLabel#heading { color: #1f2a36; margin-top: 8px; }
 QLabel#hint { color: #5b6673; }

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from guide.ui.context import AppContext
 from guide.ui.disclaimer import DisclaimerDialog
 from guide.ui.fonts import scaled
+from guide.ui.home_page import STYLE as HOME_STYLE
 from guide.ui.home_page import HomePage
 from guide.ui.startup_qt import RICH_TEXT, USER_ROLE, set_props
 
@@ -78,7 +79,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._nav)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
-        self.setStyleSheet(_STYLE)
 
         summary = context.summary
         self.home = HomePage(summary.routines)
@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
             summary.problems), lambda: _problems_page(context.catalog))
         self._items["problems"].setHidden(not summary.problems)
+        # One style sheet, set once every child exists: Qt styles the whole window in one pass.
+        self.setStyleSheet(_STYLE + HOME_STYLE)
         self._update_banner()
         self.show_page("home")
 

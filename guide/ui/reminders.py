@@ -4,7 +4,7 @@ Set up after the first paint (or at once with ``--background``): nothing here is
 the main window, and it keeps the app alive in the background while the reminder is on.
 """
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from guide.core.catalog import Catalog
@@ -22,6 +22,7 @@ class Reminders(QObject):
         self._app = app
         self._window = window
         self._store = store
+        self.notice: QMessageBox | None = None  # "keeps running" when there is no tray
         self.tray = Tray(self)
         self.notifier = Notifier(parent=self)
         self.service = ReminderService(
@@ -81,7 +82,12 @@ class Reminders(QObject):
                 body = self.tr("Your bedtime reminder stays on, so Stretch Guide keeps running "
                                "without a window. To stop it, turn the reminder off in Settings "
                                "or choose Quit (Ctrl+Q) in the window.")
-                QMessageBox.information(self._window, title, body)
+                # Not modal and not parented to the window that is about to hide.
+                box = QMessageBox(QMessageBox.Icon.Information, title, body)
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.setWindowModality(Qt.WindowModality.NonModal)
+                box.show()
+                self.notice = box
             settings.background_notice_shown = True
             self._store.save()
         self._window.hide()

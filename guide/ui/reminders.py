@@ -34,6 +34,7 @@ class Reminders(QObject):
         self.tray.quit_requested.connect(window.quit_app)
         app.aboutToQuit.connect(self.notifier.close)
         store.changed.connect(self._keep_alive)
+        store.watch()
         self._keep_alive()
         window.set_background_handler(self.hide_to_background)
         self.service.begin()

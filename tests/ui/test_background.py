@@ -58,3 +58,16 @@ def test_closing_with_the_reminder_off_quits(qtbot: QtBot, qapp: QApplication) -
     assert qapp.quitOnLastWindowClosed()
     assert window.close()
     assert reminders.notice is None
+
+
+def test_a_reminder_set_from_the_command_line_reaches_the_running_app(
+        qtbot: QtBot, qapp: QApplication) -> None:
+    from guide.cli import main
+
+    _window, reminders = make(qtbot, qapp, reminder_on=False)
+    store = reminders._store
+    with qtbot.waitSignal(store.changed, timeout=5000):
+        assert main(["reminder", "set", "21:45", "--days", "mon"]) == 0
+    assert store.settings.reminder.enabled
+    assert store.settings.reminder.time == "21:45"
+    assert not qapp.quitOnLastWindowClosed()  # now the app stays for the reminder

@@ -78,6 +78,7 @@ class HomePage(QWidget):
         scaled(heading, 1.3, bold=True)
         layout.addWidget(heading)
         self.routine_list = QListWidget()
+        self.routine_list.setObjectName("routines")
         self.routine_list.setAccessibleName(self.tr("All routines"))
         self.routine_list.setWordWrap(True)
         set_props(self.routine_list, horizontalScrollBarPolicy=SCROLL_BAR_ALWAYS_OFF)
@@ -119,5 +120,5 @@ QPushButton#quick { text-align: left; padding: 10px 18px; border-radius: 10px;
 QPushButton#quick:focus { outline: 3px solid #1f2a36; border: 3px solid #1f2a36; }
 QPushButton#quick:hover { background: #cc4a24; }
 QPushButton#quick:disabled { background: #c9cfd6; }
-QListWidget::item { padding: 8px; border-bottom: 1px solid #e3e7eb; }
+QListWidget#routines::item { padding: 8px; border-bottom: 1px solid #e3e7eb; }
 """

@@ -57,8 +57,6 @@ class MainWindow(QMainWindow):
         self._nav.setAccessibleName(self.tr("Places"))
         self._nav.setObjectName("nav")
         scaled(self._nav, 1.2)
-        self._nav.setMinimumWidth(190)
-        self._nav.setMaximumWidth(260)
         self._nav.currentRowChanged.connect(self._on_nav_row)
         self._stack = QStackedWidget()
         self._banner = QLabel()
@@ -95,6 +93,8 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
             summary.problems), lambda: _problems_page(context.catalog))
         self._items["problems"].setHidden(not summary.problems)
+        # Wide enough for the longest place name in the user's font size.
+        self._nav.setFixedWidth(max(190, self._nav.sizeHintForColumn(0) + 48))
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
         self.setStyleSheet(_STYLE + HOME_STYLE)
         self._update_banner()
@@ -359,7 +359,8 @@ def _problems_page(catalog: Catalog) -> QWidget:
 
 
 _STYLE = """
-QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px; }
+QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px;
+                  outline: 0; }
 QListWidget#nav::item { padding: 10px 16px; }
 QListWidget#nav::item:selected { background: #e4572e; color: white; }
 QLabel#banner { background: #fff4d6; color: #4a3b00; padding: 8px 14px;

@@ -1,7 +1,6 @@
 """The loader and validator: every class of bad input gives a clear message at the right line."""
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -209,21 +208,17 @@ def test_refused_files(user_exercises: Path, content: bytes, expected: str, line
         assert problem.line == line
 
 
-def test_huge_file_is_refused_quickly(user_exercises: Path) -> None:
+def test_huge_file_is_refused(user_exercises: Path) -> None:
     content = "id: x\nsummary: " + "a" * (1024 * 1024 + 10) + "\n"
-    started = time.perf_counter()
     problem = only(load_user(user_exercises, {"stretches/huge.yaml": content}))
-    assert time.perf_counter() - started < 1.0
     assert "larger than 1 MiB" in problem.message
 
 
-def test_alias_bomb_is_refused_quickly(user_exercises: Path) -> None:
+def test_alias_bomb_is_refused(user_exercises: Path) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
-    started = time.perf_counter()
     problem = only(load_user(user_exercises, {"stretches/bomb.yaml": "\n".join(lines)}))
-    assert time.perf_counter() - started < 1.0
     assert "aliases" in problem.message and problem.line == 1
 
 

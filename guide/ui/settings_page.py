@@ -1,6 +1,7 @@
 """Settings: the bedtime reminder, starting at login, and sound and voice. Saved on every change."""
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QLocale, Qt, QTime, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -108,6 +109,32 @@ class SettingsPage(QWidget):
         layout.addWidget(reminder)
         layout.addWidget(sound)
         layout.addStretch(1)
+        self._update_enabled()
+        store.changed.connect(self.refresh)
+
+    @Slot()
+    def refresh(self) -> None:
+        """Show the stored values again (they may have changed outside this page)."""
+        s = self._store.settings
+        r = s.reminder
+        time = QTime.fromString(r.time, "HH:mm")
+        values: list[tuple[QWidget, Callable[[], None]]] = [
+            (self._enabled, lambda: self._enabled.setChecked(r.enabled)),
+            (self._time, lambda: self._time.setTime(time) if time.isValid() else None),
+            (self._routine, lambda: self._routine.setCurrentIndex(
+                self._routine.findData(r.routine))),
+            (self._snooze, lambda: self._snooze.setValue(r.snooze_minutes)),
+            (self._sound, lambda: self._sound.setChecked(s.sound)),
+            (self._voice, lambda: self._voice.setChecked(s.voice)),
+            (self._volume, lambda: self._volume.setValue(round(s.volume * 100))),
+            (self._rate, lambda: self._rate.setValue(round(s.voice_rate * 10))),
+        ]
+        for day, box in enumerate(self._days):
+            values.append((box, partial(box.setChecked, day in r.days)))
+        for widget, apply in values:
+            blocked = widget.blockSignals(True)
+            apply()
+            widget.blockSignals(blocked)
         self._update_enabled()
 
     # -- building ------------------------------------------------------------------------------

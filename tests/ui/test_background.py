@@ -71,3 +71,17 @@ def test_a_reminder_set_from_the_command_line_reaches_the_running_app(
     assert store.settings.reminder.enabled
     assert store.settings.reminder.time == "21:45"
     assert not qapp.quitOnLastWindowClosed()  # now the app stays for the reminder
+
+
+def test_settings_page_shows_a_change_made_outside_it(qtbot: QtBot, qapp: QApplication) -> None:
+    from guide.cli import main
+    from guide.ui.settings_page import SettingsPage
+
+    _window, reminders = make(qtbot, qapp, reminder_on=False)
+    page = SettingsPage(reminders._store, routines=[("bedtime", "Bedtime")], voices=list)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(reminders._store.changed, timeout=5000):
+        assert main(["reminder", "set", "21:45", "--days", "mon"]) == 0
+    assert page._enabled.isChecked()
+    assert page._time.time().toString("HH:mm") == "21:45"
+    assert [box.isChecked() for box in page._days] == [True] + [False] * 6

@@ -8,9 +8,6 @@ from guide.core.plan import Plan, PlanError, build_plan
 from guide.core.problems import did_you_mean
 from guide.core.summary import duration
 
-__all__ = ["UnknownMuscle", "duration", "muscles_matching", "plan_table", "routine_seconds",
-           "rows", "table"]
-
 
 class UnknownMuscle(LookupError):
     pass

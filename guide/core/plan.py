@@ -61,10 +61,6 @@ class Plan:
             t += seg.seconds
         return out
 
-    @property
-    def hold_count(self) -> int:
-        return sum(1 for s in self.segments if s.kind is SegmentKind.HOLD)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "routine": self.routine.id,

@@ -41,7 +41,7 @@ class Source:
 
 
 def _kind_of(file: Path) -> str:
-    if file.stem in ("muscles",):
+    if file.stem == "muscles":
         return "muscles"
     if file.parent.name == "routines":
         return "routine"

@@ -19,10 +19,6 @@ MAX_BYTES = 1024 * 1024
 PathPart = str | int
 
 
-class _DuplicateKey(Exception):
-    pass
-
-
 class _AliasUsed(Exception):
     def __init__(self, mark: Any) -> None:
         super().__init__()

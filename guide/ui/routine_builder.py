@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from guide.core import routine_io
 from guide.core.catalog import Catalog
-from guide.core.listing import duration
 from guide.core.model import Routine, RoutineKind
 from guide.core.problems import Problem
+from guide.core.summary import duration
 from guide.ui.builder_parts import STYLE, append_error, error_label, push_button
 from guide.ui.fonts import scaled
 from guide.ui.item_editor import FIELDS

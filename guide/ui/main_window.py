@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
         self.setStyleSheet(_STYLE + HOME_STYLE)
         self._update_banner()
+        context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
 
     # -- pages ---------------------------------------------------------------------------
@@ -189,6 +190,13 @@ class MainWindow(QMainWindow):
             parts.append(self._context.store.load_message)
         self._banner.setText("<br>".join(parts))
         self._banner.setVisible(bool(parts))
+
+    @Slot()
+    def _on_settings_saved(self) -> None:
+        """A failed save keeps the values for this session; the user must know it."""
+        error = self._context.store.save_error
+        if error:
+            self.show_message(error)
 
     @Slot(str)
     def _on_banner_link(self, link: str) -> None:

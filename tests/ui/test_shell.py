@@ -168,3 +168,13 @@ def test_text_follows_the_desktop_font_size(qtbot: QtBot, qapp: QApplication) ->
     finally:
         qapp.setFont(original)
     assert large == pytest.approx(normal * 1.5, rel=0.05)
+
+
+def test_a_settings_file_that_cannot_be_written_is_reported(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    # A folder where the file should be: the rename over it fails, even for root.
+    core_settings.settings_path().mkdir(parents=True)
+    window._context.store.settings.sound = False
+    window._context.store.save()
+    assert window._banner.isVisible() and "Could not save settings" in window._banner.text()
+    assert window._context.store.settings.sound is False  # kept for this session

@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     rsub = reminder.add_subparsers(dest="action", metavar="ACTION", required=True)
     rset = rsub.add_parser("set", help=tr("turn the reminder on at HH:MM"))
     rset.add_argument("time", metavar="HH:MM")
-    rset.add_argument("--days", help=tr("comma-separated weekdays, e.g. mon,tue,wed"))
+    rset.add_argument("--days", help=tr("comma-separated days (mon,tue,...), or weekdays, "
+                                        "weekends or daily"))
     rset.add_argument("--routine", help=tr("routine id (default: bedtime)"))
     rsub.add_parser("show", help=tr("print the reminder and its next occurrence"))
     rsub.add_parser("off", help=tr("turn the reminder off"))

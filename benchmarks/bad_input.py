@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from guide.core.yamlfile import read_document
+from guide.core.content.reading import read_document
 
 
 def cases() -> dict[str, bytes]:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_content import make_files
 from PySide6.QtWidgets import QApplication
 
-from guide.core.catalog import Source, builtin_source, load_catalog
+from guide.core.content.catalog import Source, builtin_source, load_catalog
 
 WORDS = "charley horse"
 MUSCLES = ("gastrocnemius", "hamstrings", "quadriceps", "")
@@ -38,7 +38,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         make_files(Path(tmp), args.files)
         catalog = load_catalog([builtin_source(), Source(Path(tmp), builtin_source().media)])
-    from guide.ui.library_view import LibraryView
+    from guide.ui.library.view import LibraryView
 
     opens: list[float] = []
     muscle: list[float] = []

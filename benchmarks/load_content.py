@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from guide.core.catalog import Source, builtin_source, load_catalog
+from guide.core.content.catalog import Source, builtin_source, load_catalog
 
 
 def make_files(folder: Path, count: int) -> list[Path]:

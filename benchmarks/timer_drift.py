@@ -18,8 +18,8 @@ os.environ.setdefault("STRETCH_GUIDE_TTS_ENGINE", "mock")
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from guide.core.catalog import Catalog
-from guide.core.model import (
+from guide.core.content.catalog import Catalog
+from guide.core.content.model import (
     MuscleGroups,
     Position,
     Routine,
@@ -29,11 +29,11 @@ from guide.core.model import (
     Step,
     Stretch,
 )
-from guide.core.plan import Plan, build_plan
-from guide.core.session import Session
-from guide.core.settings import Settings
-from guide.ui.cues import Cues
-from guide.ui.player_view import PlayerView
+from guide.core.routine.plan import Plan, build_plan
+from guide.core.routine.session import Session
+from guide.core.store.settings import Settings
+from guide.ui.player.cues import Cues
+from guide.ui.player.view import PlayerView
 
 
 def routine_of(seconds: int) -> Plan:

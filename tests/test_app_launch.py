@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from guide.ui.single_instance import forward, socket_path
+from guide.ui.shell.single_instance import forward, socket_path
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from guide.core.catalog import Source, builtin_source, load_catalog
+from guide.core.content.catalog import Source, builtin_source, load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

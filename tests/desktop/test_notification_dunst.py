@@ -8,15 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from guide.core.catalog import load_catalog
-from guide.core.plan import build_plan
-from guide.core.session import Session
-from guide.core.settings import Settings
-from guide.ui.context import SettingsStore
-from guide.ui.cues import Cues
-from guide.ui.notifier import Notifier
-from guide.ui.player_view import PlayerView
-from guide.ui.reminder_service import ReminderService
+from guide.core.content.catalog import load_catalog
+from guide.core.routine.plan import build_plan
+from guide.core.routine.session import Session
+from guide.core.store.settings import Settings
+from guide.ui.common.context import SettingsStore
+from guide.ui.player.cues import Cues
+from guide.ui.player.view import PlayerView
+from guide.ui.reminder.notifier import Notifier
+from guide.ui.reminder.service import ReminderService
 
 from .conftest import Desktop
 

@@ -1,0 +1,111 @@
+"""Rows and text tables for ``stretch-guide list`` and ``stretch-guide plan``."""
+
+from typing import Any
+
+from guide.core.content.catalog import Catalog
+from guide.core.content.problems import did_you_mean
+from guide.core.i18n import tr
+from guide.core.routine.plan import Plan, PlanError, build_plan
+from guide.core.routine.summary import duration
+
+
+class UnknownMuscle(LookupError):
+    pass
+
+
+def _file(catalog: Catalog, kind: str, ident: str) -> str:
+    path = catalog.file_of(kind, ident)
+    return str(path.resolve()) if path else ""
+
+
+def routine_seconds(catalog: Catalog, routine_id: str) -> int | None:
+    try:
+        return build_plan(catalog.routines[routine_id], catalog.stretches).total_seconds
+    except (PlanError, KeyError):
+        return None
+
+
+def muscles_matching(catalog: Catalog, word: str) -> list[str]:
+    """Muscle ids for an id or everyday word; raises UnknownMuscle with the closest matches."""
+    if word in catalog.muscles:
+        return [word]
+    found = catalog.find_muscles(word)
+    if found:
+        return [m.id for m in found]
+    hint = did_you_mean(word.lower(), catalog.muscle_words(), n=5)
+    raise UnknownMuscle(tr("unknown muscle `{word}`{hint}").format(word=word, hint=hint))
+
+
+def rows(catalog: Catalog, what: str, muscle: str | None = None) -> list[dict[str, Any]]:
+    if what == "muscles":
+        return [
+            {"id": m.id, "name": m.name, "synonyms": list(m.synonyms), "side": str(m.side),
+             "region": str(m.region), "file": _file(catalog, "muscle", m.id)}
+            for m in catalog.muscles.values()
+        ]
+    if what == "routines":
+        return [
+            {"id": r.id, "name": r.name, "kind": str(r.kind),
+             "total_seconds": routine_seconds(catalog, r.id),
+             "file": _file(catalog, "routine", r.id)}
+            for r in catalog.routines.values()
+        ]
+    wanted = set(muscles_matching(catalog, muscle)) if muscle else None
+    out = []
+    for s in catalog.stretches.values():
+        if wanted is not None and not wanted & {*s.muscles.primary, *s.muscles.secondary}:
+            continue
+        out.append({
+            "id": s.id, "name": s.name,
+            "muscles": {"primary": list(s.muscles.primary), "secondary": list(s.muscles.secondary)},
+            "position": [str(p) for p in s.position],
+            "style": str(s.style), "per_side": s.per_side,
+            "hold": s.hold, "reps": s.reps, "rest": s.rest,
+            "equipment": list(s.equipment),
+            "sources": [{"title": src.title, "publisher": src.publisher, "url": src.url}
+                        for src in s.sources],
+            "illustrations": list(s.illustrations),
+            "file": _file(catalog, "stretch", s.id),
+        })
+    return out
+
+
+def _table(headers: list[str], body: list[list[str]]) -> str:
+    widths = [max(len(h), *(len(r[i]) for r in body)) if body else len(h)
+              for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
+    return "\n".join(lines)
+
+
+def table(what: str, data: list[dict[str, Any]]) -> str:
+    if what == "muscles":
+        body = [[r["id"], r["name"], r["side"], ", ".join(r["synonyms"])] for r in data]
+        return _table([tr("ID"), tr("NAME"), tr("SIDE"), tr("ALSO CALLED")], body)
+    if what == "routines":
+        body = [[r["id"], r["name"], r["kind"], duration(r["total_seconds"])] for r in data]
+        return _table([tr("ID"), tr("NAME"), tr("KIND"), tr("TIME")], body)
+    body = [
+        [r["id"], r["name"], ", ".join(r["muscles"]["primary"]), ", ".join(r["position"]),
+         f"{r['hold']} s x {r['reps']}" + (tr(" each side") if r["per_side"] else "")]
+        for r in data
+    ]
+    return _table([tr("ID"), tr("NAME"), tr("MUSCLES"), tr("POSITION"), tr("DOSE")], body)
+
+
+def plan_table(plan: Plan) -> str:
+    body = []
+    for seg, start in zip(plan.segments, plan.starts(), strict=True):
+        minutes, secs = divmod(start, 60)
+        detail = []
+        if seg.side:
+            detail.append(tr(seg.side))
+        if seg.rep and seg.reps:
+            detail.append(tr("rep {rep}/{reps}").format(rep=seg.rep, reps=seg.reps))
+        body.append([f"{minutes:2d}:{secs:02d}", str(seg.kind), seg.name, " ".join(detail),
+                     f"{seg.seconds} s"])
+    head = f"{plan.routine.name} ({plan.routine.id})"
+    total = tr("Total: {time}").format(time=duration(plan.total_seconds))
+    table_text = _table([tr("START"), tr("KIND"), tr("WHAT"), tr("SIDE/REP"), tr("LENGTH")], body)
+    return f"{head}\n{table_text}\n{total}"

@@ -1,0 +1,96 @@
+"""Where content comes from: folders laid out like ``exercises/``, or loose files.
+
+Kept apart from the catalogue (and free of msgspec) so start-up can fingerprint the content
+folders without importing the content model.
+"""
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from guide import __version__
+from guide.core.store import paths
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A folder laid out like ``exercises/`` (or a list of loose files) plus its media folder."""
+
+    root: Path | None
+    media: Path
+    builtin: bool = False
+    files: tuple[Path, ...] = ()
+
+    def documents(self) -> Iterator[tuple[str, Path]]:
+        """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'."""
+        if self.root is not None:
+            for name in ("muscles.yaml", "muscles.yml"):
+                if (self.root / name).is_file():
+                    yield "muscles", self.root / name
+            for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
+                folder = self.root / sub
+                if folder.is_dir():
+                    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                        if entry.name.endswith(YAML_SUFFIXES) and entry.is_file():
+                            yield kind, Path(entry.path)
+        for file in self.files:
+            yield _kind_of(file), file
+
+
+def _kind_of(file: Path) -> str:
+    if file.stem == "muscles":
+        return "muscles"
+    if file.parent.name == "routines":
+        return "routine"
+    if file.parent.name == "stretches":
+        return "stretch"
+    return "guess"
+
+
+def builtin_source() -> Source:
+    return Source(paths.builtin_exercises(), paths.builtin_media(), builtin=True)
+
+
+def user_source() -> Source:
+    return Source(paths.user_exercises(), paths.user_media())
+
+
+def sources_for(args: Iterable[Path]) -> list[Source]:
+    """Sources for the command line's PATH arguments: folders like exercises/, or loose files."""
+    out: list[Source] = []
+    loose: list[Path] = []
+    for arg in args:
+        path = arg.resolve()
+        if path.is_dir() and path.name not in ("stretches", "routines"):
+            out.append(Source(path, path.parent / "media"))
+        elif path.is_dir():
+            loose.extend(sorted(p for p in path.iterdir() if p.suffix in YAML_SUFFIXES))
+        else:
+            loose.append(path)
+    if loose:
+        media = loose[0].parent.parent.parent / "media"
+        out.append(Source(None, media, files=tuple(loose)))
+    return out
+
+
+
+
+def fingerprint(sources: Sequence[Source]) -> str:
+    """Every content file's path, size and modification time, and every media folder's
+    modification time (an illustration added or removed changes its folder)."""
+    parts = [__version__]
+    for source in sources:
+        parts.append(f"|{source.root}|{source.media}")
+        for _kind, path in source.documents():
+            st = path.stat()
+            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+        for folder, _dirs, _files in os.walk(source.media):
+            parts.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+    return ";".join(parts)
+
+
+def default_sources() -> list[Source]:
+    return [builtin_source(), user_source()]

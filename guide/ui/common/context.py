@@ -1,0 +1,96 @@
+"""Objects the app shares between windows: the settings store, the catalogue and its summary."""
+
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal, Slot
+
+from guide.core.routine.summary import Summary, summarize
+from guide.core.store import settings as core_settings
+
+if TYPE_CHECKING:
+    from guide.core.content.catalog import Catalog
+
+
+class SettingsStore(QObject):
+    """The user's settings plus a `changed` signal; every save is atomic."""
+
+    changed = Signal()
+
+    def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path or core_settings.settings_path()
+        loaded = core_settings.load(self._path)
+        self.settings = loaded.settings
+        self.load_message = loaded.message
+        self.save_error: str | None = None
+        self._known = self._read_raw()  # the file as we last read or wrote it
+        self._watcher: QFileSystemWatcher | None = None
+
+    def _read_raw(self) -> bytes | None:
+        try:
+            return self._path.read_bytes()
+        except OSError:
+            return None
+
+    def watch(self) -> None:
+        """Pick up changes made outside the app (`stretch-guide reminder set` while it runs).
+
+        The folder is watched, not the file: saves replace the file by renaming over it.
+        """
+        if self._watcher is not None:
+            return
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        self._watcher = QFileSystemWatcher([str(self._path.parent)], self)
+        self._watcher.directoryChanged.connect(self._on_folder_changed)
+
+    @Slot()
+    def _on_folder_changed(self) -> None:
+        raw = self._read_raw()
+        if raw is None or raw == self._known:
+            return
+        loaded = core_settings.load(self._path)
+        self._known = self._read_raw()
+        if loaded.message:
+            self.load_message = loaded.message
+            return
+        for field in fields(core_settings.Settings):
+            setattr(self.settings, field.name, getattr(loaded.settings, field.name))
+        self.changed.emit()
+
+    def save(self) -> None:
+        try:
+            core_settings.save(self.settings, self._path)
+            self._known = self._read_raw()
+            self.save_error = None
+        except OSError as exc:
+            # Keep running with the values in memory; the window shows the message.
+            self.save_error = self.tr("Could not save settings: {0}").format(exc.strerror or exc)
+        self.changed.emit()
+
+
+class AppContext:
+    """What the main window needs: settings, and the content.
+
+    Home is drawn from ``summary`` (cached, cheap); the full catalogue is loaded on first use,
+    which the window arranges for right after its first paint.
+    """
+
+    def __init__(self, catalog: "Catalog | None", store: SettingsStore,
+                 summary: Summary | None = None) -> None:
+        self.store = store
+        self._catalog = catalog
+        self.summary = summary if summary is not None else summarize(self.catalog)
+
+    @property
+    def catalog(self) -> "Catalog":
+        if self._catalog is None:
+            from guide.core.content.catalog import load_catalog
+
+            self._catalog = load_catalog()
+        return self._catalog
+
+    def refresh_summary(self) -> Summary:
+        self.summary = summarize(self.catalog)
+        return self.summary

@@ -1,0 +1,182 @@
+"""The stretch list as a Qt model, and the proxy that filters it for the library view.
+
+The proxy never inspects stretches itself: :class:`guide.core.content.search.SearchIndex` answers a
+query with one flag per row in a single pass, and ``filterAcceptsRow`` only reads that flag.
+Thumbnails are rendered from the first illustration when a row is first shown, one pixmap per
+picture (thousands of stretches share a few dozen pictures).
+"""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from guide.core.content.catalog import Catalog
+from guide.core.content.model import Stretch
+from guide.core.content.search import Query, SearchIndex
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+DoseRole = Qt.ItemDataRole.UserRole + 2
+THUMB = QSize(64, 48)
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("StretchList", text)
+
+
+def short_duration(seconds: int) -> str:
+    """"30 s", "2 min", "1 min 30 s"."""
+    minutes, secs = divmod(seconds, 60)
+    if not minutes:
+        return _tr("{0} s").format(secs)
+    if not secs:
+        return _tr("{0} min").format(minutes)
+    return _tr("{0} min {1} s").format(minutes, secs)
+
+
+def dose_text(stretch: Stretch) -> str:
+    """"30 s × 3 · each leg": the hold, the reps and the sides, as the detail and list show it."""
+    text = _tr("{hold} × {reps}").format(hold=short_duration(stretch.hold), reps=stretch.reps)
+    if stretch.per_side:
+        text += " · " + _tr("each {side}").format(side=stretch.side_label or _tr("side"))
+    return text
+
+
+def position_names() -> dict[str, str]:
+    return {"standing": _tr("Standing"), "seated": _tr("Seated"), "lying": _tr("Lying down"),
+            "in_bed": _tr("In bed"), "kneeling": _tr("Kneeling")}
+
+
+def render_svg(path: Path, size: QSize) -> QPixmap:
+    """The picture at ``path`` fitted into ``size`` on white, keeping its aspect ratio."""
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    renderer = QSvgRenderer(str(path))
+    if renderer.isValid():
+        view = renderer.viewBoxF().size()
+        scaled = view.scaled(size.toSizeF(), Qt.AspectRatioMode.KeepAspectRatio) \
+            if not view.isEmpty() else size.toSizeF()
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        x = (size.width() - scaled.width()) / 2
+        y = (size.height() - scaled.height()) / 2
+        renderer.render(painter, QRectF(x, y, scaled.width(), scaled.height()))
+        painter.end()
+    return QPixmap.fromImage(image)
+
+
+class StretchListModel(QAbstractListModel):
+    """Every stretch of the catalogue, sorted by name; row order matches ``index``."""
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._stretches = sorted(catalog.stretches.values(), key=lambda s: s.name.lower())
+        self.index_data = SearchIndex(self._stretches, catalog.muscles)
+        self._rows = {s.id: n for n, s in enumerate(self._stretches)}
+        self._thumbs: dict[str, QPixmap] = {}
+        self._blank: QPixmap | None = None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._stretches)
+
+    def stretch(self, row: int) -> Stretch:
+        return self._stretches[row]
+
+    def row_of(self, stretch_id: str) -> int:
+        return self._rows.get(stretch_id, -1)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._stretches[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return s.name
+        if role == IdRole:
+            return s.id
+        if role == DoseRole:
+            return dose_text(s)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbnail(s)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return f"{s.name}: {dose_text(s)}"
+        return None
+
+    def thumbnail(self, stretch: Stretch) -> QPixmap:
+        picture = stretch.illustrations[0] if stretch.illustrations else ""
+        cached = self._thumbs.get(picture)
+        if cached is not None:
+            return cached
+        path = self._catalog.media_path(picture) if picture else None
+        if path is None:
+            if self._blank is None:
+                self._blank = QPixmap(THUMB)
+                self._blank.fill(QColor("#eef1f4"))
+            self._thumbs[picture] = self._blank
+            return self._blank
+        pixmap = self._thumbs[picture] = render_svg(path, THUMB)
+        return pixmap
+
+
+class StretchFilterProxy(QSortFilterProxyModel):
+    """Filters by muscle, position, equipment, time needed and search words."""
+
+    def __init__(self, source: StretchListModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self._index = source.index_data
+        self._query = Query()
+        self._mask = [True] * len(self._index)
+
+    @property
+    def query(self) -> Query:
+        return self._query
+
+    def set_text(self, text: str) -> None:
+        self._update(text=text)
+
+    def set_muscle(self, muscle_id: str) -> None:
+        self._update(muscle=muscle_id)
+
+    def set_position(self, position: str) -> None:
+        self._update(position=position)
+
+    def set_equipment(self, equipment: str) -> None:
+        self._update(equipment=equipment)
+
+    def set_max_seconds(self, seconds: int) -> None:
+        self._update(max_seconds=seconds)
+
+    def _update(self, **changes: Any) -> None:
+        query = Query(**{**self._query.__dict__, **changes})
+        if query == self._query:
+            return
+        self._query = query
+        self.beginFilterChange()
+        self._mask = self._index.mask(query)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        return self._mask[source_row]
+
+    def stretch_id(self, row: int) -> str:
+        value = self.data(self.index(row, 0), IdRole)
+        return str(value) if value is not None else ""
+
+    def row_of(self, stretch_id: str) -> int:
+        source = self.sourceModel()
+        assert isinstance(source, StretchListModel)
+        return self.mapFromSource(source.index(source.row_of(stretch_id), 0)).row()

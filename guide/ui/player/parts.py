@@ -1,0 +1,149 @@
+"""Small pieces of the player: the illustration, the thin progress bar, and widget helpers.
+
+The helpers only touch Qt when something changed, because the player refreshes five times a
+second.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+from guide.ui.common.fonts import scaled
+
+
+def set_shown(widget: QWidget, visible: bool) -> None:
+    if widget.isHidden() == visible:
+        widget.setVisible(visible)
+
+
+def set_text(label: QLabel, text: str) -> None:
+    """Set the text, and hide the label while it is empty."""
+    if label.text() != text:
+        label.setText(text)
+    set_shown(label, bool(text))
+
+
+def control_button(text: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(text)
+    button.setAccessibleDescription(tip)
+    # The view keeps the keyboard focus so Space and the arrows always reach the player.
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    scaled(button, 1.15)
+    return button
+
+
+class Illustration(QWidget):
+    """An SVG drawn to fit, flipped for the other side; a quiet placeholder when there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._path: Path | None = None
+        self._renderer: QSvgRenderer | None = None
+        self._mirrored = False
+        self._cache: dict[Path, QSvgRenderer | None] = {}
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 120)
+        self.setAccessibleName(self.tr("Illustration"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 300)
+
+    @property
+    def has_picture(self) -> bool:
+        return self._renderer is not None
+
+    @property
+    def mirrored(self) -> bool:
+        return self._mirrored
+
+    def show_file(self, path: Path | None, mirrored: bool, description: str) -> None:
+        if path == self._path and mirrored == self._mirrored:
+            return
+        self._path, self._mirrored = path, mirrored
+        if path is not None and path not in self._cache:
+            renderer = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
+            self._cache[path] = renderer if renderer and renderer.isValid() else None
+        self._renderer = self._cache.get(path) if path is not None else None
+        self.setAccessibleDescription(description)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        if self._renderer is None:
+            self._paint_placeholder(painter, area)
+            painter.end()
+            return
+        size = self._renderer.defaultSize()
+        scale = min(area.width() / max(1, size.width()), area.height() / max(1, size.height()))
+        width, height = size.width() * scale, size.height() * scale
+        target = QRectF(area.center().x() - width / 2, area.center().y() - height / 2,
+                        width, height)
+        if self._mirrored:
+            painter.translate(target.center().x() * 2, 0)
+            painter.scale(-1, 1)
+        self._renderer.render(painter, target)
+        painter.end()
+
+    def _paint_placeholder(self, painter: QPainter, area: QRectF) -> None:
+        colour = self.palette().color(QPalette.ColorRole.Mid)
+        fill = QColor(colour)
+        fill.setAlphaF(0.12)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        radius = min(area.width(), area.height()) * 0.06
+        painter.drawRoundedRect(area, radius, radius)
+        # A simple standing figure, so the space reads as "picture goes here", not as an error.
+        unit = min(area.width(), area.height()) / 10
+        centre = area.center()
+        faint = QColor(colour)
+        faint.setAlphaF(0.45)
+        painter.setPen(QPen(faint, unit * 0.35, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        head = centre.y() - unit * 2.6
+        painter.drawEllipse(QRectF(centre.x() - unit * 0.6, head - unit * 0.6, unit * 1.2,
+                                   unit * 1.2))
+        hip = centre.y() + unit * 0.8
+        x, y = centre.x(), centre.y()
+        painter.drawLine(int(x), int(head + unit * 0.8), int(x), int(hip))
+        painter.drawLine(int(x), int(y - unit * 1.2), int(x - unit * 1.3), int(y + unit * 0.2))
+        painter.drawLine(int(x), int(y - unit * 1.2), int(x + unit * 1.3), int(y + unit * 0.2))
+        painter.drawLine(int(x), int(hip), int(x - unit * 0.9), int(y + unit * 3.2))
+        painter.drawLine(int(x), int(hip), int(x + unit * 0.9), int(y + unit * 3.2))
+
+
+class ThinBar(QWidget):
+    """Overall progress as a plain thin bar (a styled QProgressBar repaints synchronously on
+    every setValue, which alone cost more CPU than the rest of the player)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = 0.0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(max(6, self.fontMetrics().height() // 3))
+
+    @property
+    def value(self) -> float:
+        return self._value
+
+    def set_value(self, value: float) -> None:
+        value = min(1.0, max(0.0, value))
+        if round(value * self.width()) != round(self._value * self.width()):
+            self.update()
+        self._value = value
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = self.rect()
+        track = self.palette().color(QPalette.ColorRole.Highlight)
+        track.setAlphaF(0.2)
+        painter.fillRect(rect, track)
+        done = rect.adjusted(0, 0, -round(rect.width() * (1 - self._value)), 0)
+        painter.fillRect(done, self.palette().color(QPalette.ColorRole.Highlight))
+        painter.end()

@@ -1,0 +1,178 @@
+"""The player's running page: progress, picture, countdown, the words of the step, the controls.
+
+It only shows a session; the :class:`~guide.ui.player.view.PlayerView` drives it and connects
+the buttons.
+"""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from guide.core.content.catalog import Catalog
+from guide.core.content.model import Routine, RoutineKind
+from guide.core.routine.plan import Segment, SegmentKind
+from guide.core.routine.session import Session, State
+from guide.ui.common.fonts import scaled
+from guide.ui.player.countdown import Countdown, clock_text
+from guide.ui.player.parts import Illustration, ThinBar, control_button, set_shown, set_text
+
+
+class PlayerScreen(QWidget):
+    """Shows where ``session`` is; refreshed by :meth:`show_session` five times a second."""
+
+    def __init__(self, routine: Routine, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._shown_index = -1
+
+        self._routine_label = QLabel(routine.name)
+        scaled(self._routine_label, 1.2, bold=True)
+        self._overall = ThinBar()
+        self._overall.setAccessibleName(self.tr("Progress through the routine"))
+        self._time_left = QLabel()
+        scaled(self._time_left, 1.2)
+        self._time_left.setAccessibleName(self.tr("Time left in the routine"))
+        self._header = QWidget()
+        header = QHBoxLayout(self._header)
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(self._routine_label)
+        header.addWidget(self._overall, 1)
+        header.addWidget(self._time_left)
+
+        self.illustration = Illustration()
+        self.countdown = Countdown()
+        middle = QHBoxLayout()
+        middle.addWidget(self.illustration, 3)
+        middle.addWidget(self.countdown, 2)
+
+        self._title = QLabel()
+        scaled(self._title, 2.2, bold=True)
+        self._title.setWordWrap(True)
+        self._detail = QLabel()
+        scaled(self._detail, 1.6)
+        self._detail.setAccessibleName(self.tr("Repetition and side"))
+        self._instruction = QLabel()
+        scaled(self._instruction, 1.35)
+        self._instruction.setWordWrap(True)
+        self._instruction.setAccessibleName(self.tr("Instruction"))
+        self._next = QLabel()
+        scaled(self._next, 1.1)
+        self._next.setAccessibleName(self.tr("Next step"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Player status"))
+        for label in (self._title, self._detail, self._instruction, self._next, self.status):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+        self.safety = QPushButton(self.tr("Sharp pain or numbness? Stop"))
+        self.safety.setFlat(True)
+        scaled(self.safety, 1.15)
+        self.safety.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.safety.setAccessibleName(self.tr("Sharp pain or numbness? Stop and read the "
+                                              "safety advice"))
+        self.safety.setStyleSheet("QPushButton { color: palette(link); "
+                                  "text-decoration: underline; border: none; }")
+        self.safety.setVisible(routine.kind is RoutineKind.RELIEF)
+
+        self.back_button = control_button(self.tr("Back"), self.tr("Previous step (Left)"))
+        self.play_button = control_button(self.tr("Pause"), self.tr("Pause or resume (Space)"))
+        self.skip_button = control_button(self.tr("Skip"), self.tr("Next step (Right)"))
+        self.eased_button = control_button(self.tr("Cramp has eased"),
+                                           self.tr("Skip the remaining holds of this step (E)"))
+        self.mute_button = control_button(self.tr("Mute"),
+                                          self.tr("Sound and voice off or on (M)"))
+        self.mute_button.setCheckable(True)
+        self.stop_button = control_button(self.tr("Stop"), self.tr("Stop the routine (Esc)"))
+        self._controls = QWidget()
+        controls = QHBoxLayout(self._controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addStretch()
+        for button in (self.back_button, self.play_button, self.skip_button, self.eased_button,
+                       self.mute_button, self.stop_button):
+            controls.addWidget(button)
+        controls.addStretch()
+
+        body = QVBoxLayout(self)
+        body.addWidget(self._header)
+        body.addLayout(middle, 1)
+        body.addWidget(self._title)
+        body.addWidget(self._detail)
+        body.addWidget(self._instruction)
+        body.addWidget(self._next)
+        body.addWidget(self.safety, 0, Qt.AlignmentFlag.AlignHCenter)
+        body.addWidget(self.status)
+        body.addWidget(self._controls)
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Focus mode keeps only the picture, the countdown and the words of the step."""
+        for widget in (self._header, self._controls, self._next):
+            widget.setVisible(not on)
+
+    def set_muted(self, muted: bool) -> None:
+        self.mute_button.setChecked(muted)
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+        self.mute_button.setAccessibleName(self.mute_button.text())
+
+    def show_session(self, session: Session) -> None:
+        segment = session.segment
+        paused = session.state is State.PAUSED
+        caption = self.tr("Paused") if paused else self._caption(segment)
+        self.countdown.set_state(session.remaining, session.segment_progress, segment.kind,
+                                 caption, paused=paused)
+        self._overall.set_value(session.overall_progress)
+        set_text(self._time_left, self.tr("{time} left").format(
+            time=clock_text(session.time_left)))
+        play_text = self.tr("Pause") if session.state is State.RUNNING else self.tr("Resume")
+        if session.state is State.READY:
+            play_text = self.tr("Start")
+        if self.play_button.text() != play_text:
+            self.play_button.setText(play_text)
+            self.play_button.setAccessibleName(play_text)
+        set_shown(self.eased_button, session.can_ease)
+        if session.index == self._shown_index:
+            return
+        self._shown_index = session.index
+        set_text(self._title, segment.name)
+        set_text(self._detail, self._detail_text(segment))
+        set_text(self._instruction, segment.text)
+        set_text(self._next, self._next_text(session.next_segment))
+        path = self._catalog.media_path(segment.illustration) if segment.illustration else None
+        self.illustration.show_file(path, segment.mirrored, segment.name)
+
+    # -- the words ---------------------------------------------------------------------------
+
+    def _caption(self, segment: Segment) -> str:
+        return {
+            SegmentKind.PREPARE: self.tr("Get ready"),
+            SegmentKind.HOLD: self.tr("Hold"),
+            SegmentKind.ACTION: self.tr("Go"),
+            SegmentKind.REST: self.tr("Relax"),
+            SegmentKind.SWITCH: self.tr("Switch"),
+            SegmentKind.DONE: self.tr("Done"),
+        }[segment.kind]
+
+    def side_text(self, segment: Segment) -> str:
+        """"Left calf", "Right side" ...; empty when the step has no side."""
+        if segment.side is None:
+            return ""
+        stretch = self._catalog.stretches.get(segment.exercise or "")
+        label = stretch.side_label if stretch and stretch.side_label else self.tr("side")
+        side = self.tr("Left") if segment.side == "left" else self.tr("Right")
+        return self.tr("{side} {label}").format(side=side, label=label)
+
+    def _detail_text(self, segment: Segment) -> str:
+        parts = []
+        if segment.rep is not None and segment.reps is not None and segment.kind in (
+                SegmentKind.HOLD, SegmentKind.ACTION):
+            parts.append(self.tr("Rep {rep} of {reps}").format(rep=segment.rep,
+                                                               reps=segment.reps))
+        side = self.side_text(segment)
+        if side:
+            parts.append(side)
+        return " · ".join(parts)
+
+    def _next_text(self, segment: Segment | None) -> str:
+        if segment is None:
+            return self.tr("Next: finish")
+        what = " · ".join(p for p in (segment.name, self.side_text(segment)) if p)
+        return self.tr("Next: {what} ({seconds} s)").format(what=what, seconds=segment.seconds)

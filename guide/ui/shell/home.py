@@ -1,0 +1,124 @@
+"""Home: one click to the routine a person needs now, and every routine with its length."""
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide.core.routine.summary import RoutineInfo, duration
+from guide.ui.common.fonts import scaled
+from guide.ui.shell.startup_qt import (
+    SCROLL_BAR_ALWAYS_OFF,
+    TEXT_BROWSER_INTERACTION,
+    USER_ROLE,
+    set_props,
+)
+
+
+class HomePage(QWidget):
+    start_requested = Signal(str)
+    safety_requested = Signal()
+
+    def __init__(self, routines: Sequence[RoutineInfo], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._routines = {r.id: r for r in routines}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+
+        title = QLabel(self.tr("What do you need right now?"))
+        title.setObjectName("title")
+        scaled(title, 2.0, bold=True)
+        layout.addWidget(title)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        quick = [
+            ("cramp-calf", self.tr("Calf cramp now"), self.tr("Ease a cramping calf")),
+            ("cramp-thigh", self.tr("Thigh cramp now"), self.tr("Ease a cramping thigh")),
+            ("warm-up", self.tr("Warm-up"), self.tr("Before a walk, run or sport")),
+            ("bedtime", self.tr("Bedtime"), self.tr("Against night leg cramps")),
+        ]
+        self.quick_buttons: dict[str, QPushButton] = {}
+        for n, (routine_id, label, hint) in enumerate(quick):
+            info = self._routines.get(routine_id)
+            seconds = info.seconds if info else None
+            text = f"{label}\n{hint}" + (f" · {duration(seconds)}" if seconds else "")
+            button = QPushButton(text)
+            button.setObjectName("quick")
+            scaled(button, 1.3)
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(hint)
+            button.setMinimumHeight(84)
+            button.setEnabled(info is not None)
+            button.clicked.connect(lambda _=False, r=routine_id: self.start_requested.emit(r))
+            grid.addWidget(button, n // 2, n % 2)
+            self.quick_buttons[routine_id] = button
+        layout.addLayout(grid)
+
+        safety = QLabel(self.tr(
+            "Stretch gently: a mild pull, never pain. Stop at once for sharp pain, numbness, "
+            "tingling or dizziness. <a href='safety'>When to see a doctor</a>"))
+        safety.setObjectName("safetyNote")
+        safety.setWordWrap(True)
+        set_props(safety, textInteractionFlags=TEXT_BROWSER_INTERACTION)
+        safety.linkActivated.connect(lambda _link: self.safety_requested.emit())
+        layout.addWidget(safety)
+
+        heading = QLabel(self.tr("All routines"))
+        heading.setObjectName("heading")
+        scaled(heading, 1.3, bold=True)
+        layout.addWidget(heading)
+        self.routine_list = QListWidget()
+        self.routine_list.setObjectName("routines")
+        self.routine_list.setAccessibleName(self.tr("All routines"))
+        self.routine_list.setWordWrap(True)
+        set_props(self.routine_list, horizontalScrollBarPolicy=SCROLL_BAR_ALWAYS_OFF)
+        self.routine_list.itemActivated.connect(self._on_activated)
+        layout.addWidget(self.routine_list, 1)
+        how = QLabel(self.tr("Double-click a routine, or select it and press Enter, to start."))
+        how.setObjectName("hint")
+        layout.addWidget(how)
+        self.refresh()
+
+    def refresh(self, routines: Sequence[RoutineInfo] | None = None) -> None:
+        """Show ``routines`` (or the ones given before) in the list, relief first."""
+        if routines is not None:
+            self._routines = {r.id: r for r in routines}
+        self.routine_list.clear()
+        order = ["relief", "warm-up", "bedtime", "desk", "custom"]
+        for routine in sorted(self._routines.values(),
+                              key=lambda r: (order.index(r.kind) if r.kind in order else 9,
+                                             r.name)):
+            text = f"{routine.name}  ·  {duration(routine.seconds)}\n{routine.description}"
+            item = QListWidgetItem(text)
+            item.setData(USER_ROLE, routine.id)
+            item.setToolTip(routine.description)
+            self.routine_list.addItem(item)
+
+    @Slot(QListWidgetItem)
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        self.start_requested.emit(item.data(USER_ROLE))
+
+
+# Applied by the main window together with its own, so the window is styled in one pass.
+STYLE = """
+QLabel#title { color: #1f2a36; }
+QLabel#heading { color: #1f2a36; margin-top: 8px; }
+QLabel#hint { color: #5b6673; }
+QLabel#safetyNote { background: #fdecea; color: #6b1d12; padding: 8px 12px; border-radius: 6px; }
+QPushButton#quick { text-align: left; padding: 10px 18px; border-radius: 10px;
+                    background: #e4572e; color: white; border: none; }
+QPushButton#quick:focus { outline: 3px solid #1f2a36; border: 3px solid #1f2a36; }
+QPushButton#quick:hover { background: #cc4a24; }
+QPushButton#quick:disabled { background: #c9cfd6; }
+QListWidget#routines::item { padding: 8px; border-bottom: 1px solid #e3e7eb; }
+"""

@@ -1,0 +1,112 @@
+"""Text pages: Safety, About (sources and licences) and Content problems."""
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from guide import __version__
+from guide.core.content import safety
+from guide.core.content.problems import Problem
+from guide.core.store import paths
+
+
+def _browser(name: str, body: str) -> QTextBrowser:
+    browser = QTextBrowser()
+    browser.setOpenExternalLinks(True)
+    browser.setAccessibleName(name)
+    browser.setHtml(body)
+    return browser
+
+
+def _page(browser: QTextBrowser) -> QWidget:
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.addWidget(browser)
+    return widget
+
+
+def _bullets(items: Sequence[str]) -> str:
+    return "<ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
+
+
+def _sources_html() -> str:
+    return "<ul>" + "".join(
+        f"<li><a href='{html.escape(url)}'>{html.escape(title)}</a> — {html.escape(publisher)}"
+        "</li>"
+        for title, publisher, url in safety.SOURCES
+    ) + "</ul>"
+
+
+class SafetyPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        parts = [f"<h1>{self.tr('Safety')}</h1>"]
+        for title, bullets in safety.sections():
+            parts.append(f"<h2>{html.escape(title)}</h2>{_bullets(bullets)}")
+        parts.append(f"<h2>{self.tr('What stretching can and cannot do')}</h2>")
+        parts.append(_bullets(safety.honest_claims()))
+        parts.append(f"<h2>{self.tr('Sources')}</h2>{_sources_html()}")
+        self.browser = _browser(self.tr("Safety information"), "".join(parts))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_page(self.browser))
+
+
+def _read(name: str) -> str:
+    try:
+        return (paths.builtin_media() / name).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+class AboutPage(QWidget):
+    """Version, every source, the licences and the media credits (from media/CREDITS.md)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        credits = _read("CREDITS.md").split("\n", 1)[-1]  # without its own title
+        sources = "\n".join(f"- [{title}]({url}) — {publisher}"
+                            for title, publisher, url in safety.SOURCES)
+        text = "\n\n".join([
+            f"# {self.tr('Stretch Guide')} {__version__}",
+            self.tr("Short, evidence-based stretching routines against muscle cramps, with a "
+                    "hands-free timed player. General information, not medical advice."),
+            f"## {self.tr('Sources')}",
+            self.tr("Every stretch and routine cites its sources; these are all of them:"),
+            sources,
+            f"## {self.tr('Licences')}",
+            "- " + self.tr("Program: GNU General Public License, version 3 or later.") + "\n- "
+            + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
+                      "Attribution-ShareAlike 4.0 (CC BY-SA 4.0), see media/LICENSE.md.")
+            + "\n- " + self.tr("Qt for Python (PySide6): LGPL 3.0. PyYAML: MIT. msgspec: BSD. "
+                               "jeepney: MIT."),
+            f"## {self.tr('Credits')}" if credits.strip() else "",
+            credits,
+        ])
+        self.browser = QTextBrowser()
+        self.browser.setOpenExternalLinks(True)
+        self.browser.setAccessibleName(self.tr("About Stretch Guide"))
+        self.browser.setMarkdown(text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_page(self.browser))
+
+
+class ProblemsPage(QWidget):
+    """Every problem found in content files, one per line, as `file:line:col: key: message`."""
+
+    def __init__(self, problems: Sequence[Problem], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        intro = QLabel(self.tr(
+            "<h1>Content problems</h1><p>These files could not be used as written. The rest of "
+            "the content loaded normally. Fix a file and restart, or run "
+            "<code>stretch-guide validate</code> to check it.</p>"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        lines = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in sorted(problems))
+        self.browser = _browser(self.tr("Content problems"), f"<ul>{lines}</ul>")
+        layout.addWidget(self.browser, 1)

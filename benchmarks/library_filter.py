@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_content import make_files
 from PySide6.QtWidgets import QApplication
 
-from guide.core.content.catalog import Source, builtin_source, load_catalog
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Source, builtin_source
 
 WORDS = "charley horse"
 MUSCLES = ("gastrocnemius", "hamstrings", "quadriceps", "")

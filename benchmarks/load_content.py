@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from guide.core.content.catalog import Source, builtin_source, load_catalog
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Source, builtin_source
 
 
 def make_files(folder: Path, count: int) -> list[Path]:

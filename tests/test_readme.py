@@ -3,7 +3,8 @@
 import re
 from pathlib import Path
 
-from guide.core.content.catalog import Source, builtin_source, load_catalog
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Source, builtin_source
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

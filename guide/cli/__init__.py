@@ -95,7 +95,8 @@ def _out(text: str) -> None:
 
 
 def cmd_validate(paths: list[Path]) -> int:
-    from guide.core.content.catalog import builtin_source, load_catalog, sources_for, user_source
+    from guide.core.content.cache import load_catalog
+    from guide.core.content.catalog import builtin_source, sources_for, user_source
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -117,7 +118,7 @@ def cmd_validate(paths: list[Path]) -> int:
 
 
 def _load() -> "Catalog":
-    from guide.core.content.catalog import load_catalog
+    from guide.core.content.cache import load_catalog
 
     return load_catalog()
 

@@ -4,9 +4,8 @@ from typing import Any
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.problems import did_you_mean
-from guide.core.i18n import tr
-from guide.core.routine.plan import Plan, PlanError, build_plan
-from guide.core.routine.summary import duration
+from guide.core.i18n import duration, tr
+from guide.core.routine.plan import Plan, routine_seconds
 
 
 class UnknownMuscle(LookupError):
@@ -16,13 +15,6 @@ class UnknownMuscle(LookupError):
 def _file(catalog: Catalog, kind: str, ident: str) -> str:
     path = catalog.file_of(kind, ident)
     return str(path.resolve()) if path else ""
-
-
-def routine_seconds(catalog: Catalog, routine_id: str) -> int | None:
-    try:
-        return build_plan(catalog.routines[routine_id], catalog.stretches).total_seconds
-    except (PlanError, KeyError):
-        return None
 
 
 def muscles_matching(catalog: Catalog, word: str) -> list[str]:
@@ -46,7 +38,7 @@ def rows(catalog: Catalog, what: str, muscle: str | None = None) -> list[dict[st
     if what == "routines":
         return [
             {"id": r.id, "name": r.name, "kind": str(r.kind),
-             "total_seconds": routine_seconds(catalog, r.id),
+             "total_seconds": routine_seconds(r, catalog.stretches),
              "file": _file(catalog, "routine", r.id)}
             for r in catalog.routines.values()
         ]

@@ -54,7 +54,7 @@ def parse_hhmm(text: str) -> str:
 
 
 def _routine_names() -> dict[str, str]:
-    from guide.core.content.catalog import load_catalog
+    from guide.core.content.cache import load_catalog
 
     return {ident: routine.name for ident, routine in load_catalog().routines.items()}
 

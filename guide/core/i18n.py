@@ -19,6 +19,14 @@ def install(translate: Callable[[str, str], str]) -> None:
     _translate = translate
 
 
+def duration(seconds: int | None) -> str:
+    """'3 min 45 s', '40 s', or '?' when unknown."""
+    if seconds is None:
+        return "?"
+    minutes, secs = divmod(seconds, 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
 def tr(text: str, context: str = "") -> str:
     """``text`` translated; the context is empty, as pyside6-lupdate records it for `tr()`."""
     return _translate(context, text)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from guide.core.content.catalog import load_catalog
+from guide.core.content.cache import load_catalog
 from guide.core.routine.plan import build_plan
 from guide.core.routine.session import Session
 from guide.core.store.settings import Settings

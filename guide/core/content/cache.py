@@ -1,21 +1,20 @@
 """A cache of the validated catalogue, so start-up skips YAML parsing while nothing changed.
 
 The key is the content fingerprint (``guide.core.content.sources.fingerprint``). Any doubt,
-any error: the cache is ignored and the YAML is read as usual.
-The Home page's summary is written with it.
+any error: the cache is ignored and the YAML is read as usual. The cache depends on the
+catalogue, never the reverse; :func:`load_catalog` is the way in for every caller.
 """
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import msgspec
 
-from guide.core.content.catalog import Catalog, Source
+from guide.core.content.catalog import Catalog, Source, read_catalog
 from guide.core.content.model import Muscle, Routine, Stretch
 from guide.core.content.problems import Problem
-from guide.core.content.sources import fingerprint
-from guide.core.routine.summary import store_summary, summarize, summary_file
+from guide.core.content.sources import default_sources, fingerprint
 from guide.core.store import paths
 
 FORMAT = 1
@@ -36,28 +35,35 @@ def cache_file() -> Path:
     return paths.cache_dir() / "catalog.msgpack"
 
 
-def load_cached(sources: Sequence[Source], load: Callable[[], Catalog]) -> Catalog:
+def load_catalog(sources: Iterable[Source] | None = None) -> Catalog:
+    """Load every source in order; later sources override earlier ones by id.
+
+    Without explicit sources (the app's own start-up) the built-in and user folders are read,
+    through the cache while no file has changed.
+    """
+    if sources is None:
+        return load_cached(default_sources())[0]
+    return read_catalog(sources)
+
+
+def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
+    """The catalogue of ``sources`` and its content key (None when the files cannot be listed)."""
     try:
         content_key = fingerprint(sources)
     except OSError:
-        return load()
+        return read_catalog(sources), None
     key = f"{FORMAT}|{content_key}"
     path = cache_file()
     try:
         cached = msgspec.msgpack.decode(path.read_bytes(), type=_Cached)
         if cached.key == key:
-            catalog = _catalog(cached)
-            if not summary_file().is_file():
-                with contextlib.suppress(OSError):
-                    store_summary(content_key, summarize(catalog))
-            return catalog
+            return _catalog(cached), content_key
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         pass
-    catalog = load()
+    catalog = read_catalog(sources)
     with contextlib.suppress(OSError):  # a read-only home is fine: the YAML is read next time
         _store(path, key, catalog)
-        store_summary(content_key, summarize(catalog))
-    return catalog
+    return catalog, content_key
 
 
 def _catalog(cached: _Cached) -> Catalog:

@@ -25,7 +25,7 @@ from guide.core.content.sources import (
 )
 from guide.core.i18n import tr
 
-__all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "load_catalog", "sources_for",
+__all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "read_catalog", "sources_for",
            "user_source"]
 
 if TYPE_CHECKING:
@@ -83,21 +83,11 @@ class Catalog:
         return list(dict.fromkeys(words))
 
 
-def load_catalog(sources: Iterable[Source] | None = None) -> Catalog:
-    """Load every source in order; later sources override earlier ones by id.
+def read_catalog(sources: Iterable[Source]) -> Catalog:
+    """Read and check every source in order; later sources override earlier ones by id.
 
-    Without explicit sources (the app's own start-up) the built-in and user folders are read,
-    and a cache of the validated result is used while no file has changed.
+    Most callers want :func:`guide.core.content.cache.load_catalog`, which adds the cache.
     """
-    if sources is None:
-        from guide.core.content import cache as catalog_cache
-
-        default = [builtin_source(), user_source()]
-        return catalog_cache.load_cached(default, lambda: _load(default))
-    return _load(sources)
-
-
-def _load(sources: Iterable[Source]) -> Catalog:
     loader = _Loader()
     for source in sources:
         loader.load(source)

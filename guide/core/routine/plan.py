@@ -170,3 +170,11 @@ def _switch(stretch: Stretch, side: str, index: int, seconds: int, art: str | No
         text=tr("Now the {side} {label}").format(side=tr(side), label=label),
         illustration=art, mirrored=side != str(stretch.drawn_side),
     )
+
+
+def routine_seconds(routine: Routine, stretches: dict[str, Stretch]) -> int | None:
+    """The routine's length as the player runs it; None while an item names an unknown stretch."""
+    try:
+        return build_plan(routine, stretches).total_seconds
+    except PlanError:
+        return None

@@ -1,16 +1,18 @@
 """What the Home page shows, cached as small JSON so the first paint needs no content model.
 
-Written together with the catalogue cache and keyed by the same fingerprint; the full catalogue
-loads right after the window is on screen. Free of msgspec and YAML on purpose.
+Keyed by the same fingerprint as the catalogue cache and written by :func:`load_with_summary`
+whenever the catalogue is loaded for the app; the full catalogue loads right after the window
+is on screen. Free of msgspec and YAML at import on purpose.
 """
 
+import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide.core.content.sources import Source, fingerprint
+from guide.core.content.sources import Source, default_sources, fingerprint
 from guide.core.store import paths
 
 if TYPE_CHECKING:
@@ -32,27 +34,38 @@ class Summary:
     problems: int
 
 
-def duration(seconds: int | None) -> str:
-    """'3 min 45 s', '40 s', or '?' when unknown."""
-    if seconds is None:
-        return "?"
-    minutes, secs = divmod(seconds, 60)
-    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
-
-
 def summary_file() -> Path:
     return paths.cache_dir() / "home.json"
 
 
 def summarize(catalog: "Catalog") -> Summary:
-    from guide.cli.listing import routine_seconds
+    from guide.core.routine.plan import routine_seconds
 
     return Summary(
         tuple(RoutineInfo(r.id, r.name, str(r.kind), r.description,
-                          routine_seconds(catalog, r.id))
+                          routine_seconds(r, catalog.stretches))
               for r in catalog.routines.values()),
         len(catalog.problems),
     )
+
+
+def load_with_summary() -> tuple["Catalog", Summary]:
+    """The app's catalogue (through the cache) and its Home summary, stored when it changed."""
+    from guide.core.content.cache import load_cached
+
+    catalog, key = load_cached(default_sources())
+    summary = summarize(catalog)
+    if key is not None and _stored_key() != key:
+        with contextlib.suppress(OSError):  # a read-only home is fine
+            store_summary(key, summary)
+    return catalog, summary
+
+
+def _stored_key() -> str | None:
+    try:
+        return str(json.loads(summary_file().read_text(encoding="utf-8"))["key"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def load_summary(sources: Sequence[Source]) -> Summary | None:

@@ -22,11 +22,10 @@ from typing import Any
 import msgspec
 import yaml
 
-from guide.core.content.catalog import Catalog, Source, builtin_source, load_catalog, user_source
+from guide.core.content.catalog import Catalog, Source, builtin_source, read_catalog, user_source
 from guide.core.content.model import Routine, RoutineItem, RoutineKind, Stretch
 from guide.core.content.problems import Problem
 from guide.core.i18n import tr
-from guide.core.routine.plan import PlanError, build_plan
 from guide.core.store import paths
 from guide.core.store.settings import atomic_write
 
@@ -55,14 +54,6 @@ def single_stretch_routine(stretch: Stretch) -> Routine:
         items=[RoutineItem(stretch=stretch.id)],
         prepare=5,
     )
-
-
-def routine_total_seconds(routine: Routine, catalog: Catalog) -> int | None:
-    """The routine's length as the player runs it; None while an item names an unknown stretch."""
-    try:
-        return build_plan(routine, catalog.stretches).total_seconds
-    except PlanError:
-        return None
 
 
 def item_for(stretch: Stretch) -> RoutineItem:
@@ -122,7 +113,7 @@ def validate_routine(routine_or_text: Routine | str, catalog: Catalog,
         (folder / "routines").mkdir(parents=True)
         target = folder / "routines" / "routine.yaml"
         target.write_text(text, encoding="utf-8")
-        checked = load_catalog([builtin_source(), user_source(),
+        checked = read_catalog([builtin_source(), user_source(),
                                 Source(folder, paths.user_media())])
         problems = [p for p in checked.problems if Path(p.path) == target]
         ident = next((r.id for r in checked.routines.values()

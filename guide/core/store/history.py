@@ -18,10 +18,9 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from guide.core.i18n import tr
-from guide.core.routine.session import Summary
 from guide.core.store import paths
 
 FILE_NAME = "history.sqlite3"
@@ -49,6 +48,29 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 CREATE INDEX IF NOT EXISTS sessions_local_start ON sessions(local_start);
 """
+
+
+class PlayedSession(Protocol):
+    """What a played session tells the history (the player's ``Summary`` has these fields)."""
+
+    @property
+    def routine(self) -> str: ...
+    @property
+    def routine_name(self) -> str: ...
+    @property
+    def routine_kind(self) -> str: ...
+    @property
+    def started(self) -> float: ...
+    @property
+    def duration(self) -> float: ...
+    @property
+    def holds(self) -> int: ...
+    @property
+    def completed(self) -> bool: ...
+    @property
+    def stopped_at(self) -> int | None: ...
+    @property
+    def stopped_name(self) -> str | None: ...
 
 
 class Feeling(StrEnum):
@@ -83,7 +105,7 @@ class Record:
         return (start - dt.timedelta(hours=BEDTIME_DAY_STARTS)).date()
 
     @classmethod
-    def from_summary(cls, summary: Summary) -> "Record":
+    def from_summary(cls, summary: PlayedSession) -> "Record":
         local = dt.datetime.fromtimestamp(summary.started).replace(microsecond=0)
         return cls(
             uid=uuid.uuid4().hex, routine=summary.routine, routine_name=summary.routine_name,
@@ -111,7 +133,7 @@ class History:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def record(self, summary: Summary | Record) -> str:
+    def record(self, summary: PlayedSession | Record) -> str:
         """Store a session; returns its id for :meth:`set_feeling`. Never raises."""
         record = summary if isinstance(summary, Record) else Record.from_summary(summary)
         op = {"op": "record", **_record_to_json(record)}

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import RoutineItem, Sides, Stretch
-from guide.ui.library.stretch_model import short_duration
+from guide.ui.common.text import short_duration
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MIME = "application/x-stretch-guide-item-row"

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineKind
 from guide.core.content.problems import Problem
+from guide.core.i18n import duration
 from guide.core.routine import user_routines
-from guide.core.routine.summary import duration
+from guide.core.routine.plan import routine_seconds
 from guide.ui.builder.item_editor import FIELDS
 from guide.ui.builder.items_model import MIME, AnyIndex, ErrorRole, RoutineItemsModel
 from guide.ui.builder.items_panel import ItemsPanel
@@ -349,7 +350,7 @@ class RoutineBuilder(QWidget):
         self._mark_dirty()
 
     def _update_total(self) -> None:
-        seconds = user_routines.routine_total_seconds(self.current_routine(), self._catalog) \
+        seconds = routine_seconds(self.current_routine(), self._catalog.stretches) \
             if self.model.items else 0
         self.total_label.setText(self.tr("Total: {0}").format(duration(seconds)))
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal, Slot
 
-from guide.core.routine.summary import Summary, summarize
+from guide.core.routine.summary import Summary, load_with_summary, summarize
 from guide.core.store import settings as core_settings
 
 if TYPE_CHECKING:
@@ -86,9 +86,7 @@ class AppContext:
     @property
     def catalog(self) -> "Catalog":
         if self._catalog is None:
-            from guide.core.content.catalog import load_catalog
-
-            self._catalog = load_catalog()
+            self._catalog, self.summary = load_with_summary()
         return self._catalog
 
     def refresh_summary(self) -> Summary:

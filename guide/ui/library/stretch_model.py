@@ -26,6 +26,7 @@ from PySide6.QtSvg import QSvgRenderer
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
 from guide.core.content.search import Query, SearchIndex
+from guide.ui.common.text import short_duration
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 DoseRole = Qt.ItemDataRole.UserRole + 2
@@ -35,16 +36,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("StretchList", text)
-
-
-def short_duration(seconds: int) -> str:
-    """"30 s", "2 min", "1 min 30 s"."""
-    minutes, secs = divmod(seconds, 60)
-    if not minutes:
-        return _tr("{0} s").format(secs)
-    if not secs:
-        return _tr("{0} min").format(minutes)
-    return _tr("{0} min {1} s").format(minutes, secs)
 
 
 def dose_text(stretch: Stretch) -> str:

@@ -4,6 +4,9 @@ Set up after the first paint (or at once with ``--background``): nothing here is
 the main window, and it keeps the app alive in the background while the reminder is on.
 """
 
+from collections.abc import Callable
+from typing import Protocol
+
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -12,11 +15,23 @@ from guide.ui.common.context import SettingsStore
 from guide.ui.reminder.notifier import Notifier
 from guide.ui.reminder.service import ReminderService
 from guide.ui.reminder.tray import Tray
-from guide.ui.shell.main_window import MainWindow
+
+
+class AppWindow(Protocol):
+    """What the reminder needs of the main window; the shell hands its window in."""
+
+    def after_show(self) -> None: ...
+    def showNormal(self) -> None: ...
+    def raise_(self) -> None: ...
+    def activateWindow(self) -> None: ...
+    def hide(self) -> None: ...
+    def start_routine(self, routine_id: str) -> None: ...
+    def quit_app(self) -> None: ...
+    def set_background_handler(self, handler: Callable[[], bool]) -> None: ...
 
 
 class Reminders(QObject):
-    def __init__(self, app: QApplication, window: MainWindow, store: SettingsStore,
+    def __init__(self, app: QApplication, window: AppWindow, store: SettingsStore,
                  catalog: Catalog) -> None:
         super().__init__(app)
         self._app = app

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.routine.summary import RoutineInfo, duration
+from guide.core.i18n import duration
+from guide.core.routine.summary import RoutineInfo
 from guide.ui.common.fonts import scaled
 from guide.ui.shell.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,

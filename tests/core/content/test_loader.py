@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from guide.core.content import schema
-from guide.core.content.catalog import Source, builtin_source, load_catalog, user_source
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Source, builtin_source, user_source
 from guide.core.content.problems import Problem
 from guide.core.content.reading import read_document
 

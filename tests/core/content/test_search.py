@@ -2,7 +2,8 @@
 
 import pytest
 
-from guide.core.content.catalog import Catalog, load_catalog
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Catalog
 from guide.core.content.search import (
     NO_EQUIPMENT,
     Query,

@@ -3,7 +3,8 @@
 import msgspec
 import pytest
 
-from guide.core.content.catalog import Catalog, load_catalog
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Catalog
 from guide.core.content.model import RoutineKind, SideOrder
 from guide.core.routine.plan import Plan, SegmentKind, build_plan
 from guide.core.routine.session import EventKind, Session, State

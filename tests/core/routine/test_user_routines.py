@@ -6,9 +6,11 @@ import msgspec
 import pytest
 import yaml
 
-from guide.core.content.catalog import Catalog, load_catalog
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineKind
 from guide.core.routine import user_routines
+from guide.core.routine.plan import routine_seconds
 
 SHIPPED = Path(__file__).resolve().parents[3] / "exercises" / "routines"
 
@@ -33,7 +35,7 @@ def test_single_stretch_routine(catalog: Catalog) -> None:
                                                           RoutineKind.CUSTOM, 5)
     assert [i.stretch for i in routine.items] == ["calf-wall-straight"]
     assert user_routines.validate_routine(routine, catalog) == []
-    assert user_routines.routine_total_seconds(routine, catalog) == 5 + 2 * (30 + 10 + 30) + 5
+    assert routine_seconds(routine, catalog.stretches) == 5 + 2 * (30 + 10 + 30) + 5
 
 
 @pytest.mark.parametrize("path", sorted(SHIPPED.glob("*.yaml")), ids=lambda p: p.stem)

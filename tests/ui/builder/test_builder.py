@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
-from guide.core.content.catalog import load_catalog
+from guide.core.content.cache import load_catalog
 from guide.core.content.model import Sides
 from guide.ui.builder.view import RoutineBuilder
 

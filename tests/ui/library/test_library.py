@@ -7,7 +7,8 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QPixmap
 from pytestqt.qtbot import QtBot
 
-from guide.core.content.catalog import Catalog, load_catalog
+from guide.core.content.cache import load_catalog
+from guide.core.content.catalog import Catalog
 from guide.ui.library.body_map import BodyMap
 from guide.ui.library.stretch_model import IdRole
 from guide.ui.library.view import LibraryView, MuscleRole

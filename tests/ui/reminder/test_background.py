@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from guide.core.content.catalog import load_catalog
+from guide.core.content.cache import load_catalog
 from guide.core.store import settings as core_settings
 from guide.ui.common.context import AppContext, SettingsStore
 from guide.ui.reminder.controller import Reminders

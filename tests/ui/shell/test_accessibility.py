@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from guide.core.content.catalog import load_catalog
+from guide.core.content.cache import load_catalog
 from guide.ui.common.context import AppContext, SettingsStore
 from guide.ui.shell.main_window import MainWindow
 

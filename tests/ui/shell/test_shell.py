@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from guide.core.content.catalog import load_catalog
+from guide.core.content.cache import load_catalog
 from guide.core.store import settings as core_settings
 from guide.ui.common.context import AppContext, SettingsStore
 from guide.ui.shell.main_window import MainWindow

@@ -1,0 +1,13 @@
+"""Short texts more than one feature shows."""
+
+from PySide6.QtCore import QCoreApplication
+
+
+def short_duration(seconds: int) -> str:
+    """"30 s", "2 min", "1 min 30 s"."""
+    minutes, secs = divmod(seconds, 60)
+    if not minutes:
+        return QCoreApplication.translate("StretchList", "{0} s").format(secs)
+    if not secs:
+        return QCoreApplication.translate("StretchList", "{0} min").format(minutes)
+    return QCoreApplication.translate("StretchList", "{0} min {1} s").format(minutes, secs)

@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide import __version__
-from guide.core.i18n import tr
+from guide.core.i18n import ntr, tr
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from guide.cli import argparse_text
+
+    argparse_text.install()
     parser = argparse.ArgumentParser(
         prog="stretch-guide",
         description=tr("Evidence-based stretching routines against muscle cramps."),
@@ -56,14 +59,35 @@ def build_parser() -> argparse.ArgumentParser:
     rset.add_argument("--routine", help=tr("routine id (default: bedtime)"))
     rsub.add_parser("show", help=tr("print the reminder and its next occurrence"))
     rsub.add_parser("off", help=tr("turn the reminder off"))
+
+    i18n = sub.add_parser("i18n", help=tr("for translators: extract, compile or check the "
+                                           "translation catalogues"))
+    i18n.add_argument("action", choices=["extract", "compile", "status"])
+    i18n.add_argument("--verbose", "-v", action="store_true",
+                      help=tr("list every untranslated or fuzzy message"))
     return parser
 
 
 _APP_FLAGS = ("--exit-after-startup", "--background")
 
 
+def use_language() -> str:
+    """The language chosen in Settings, else the desktop's; cheap (no settings checks)."""
+    import json
+
+    from guide.core import i18n
+    from guide.core.store.settings import settings_path
+
+    try:
+        chosen = json.loads(settings_path().read_text(encoding="utf-8")).get("language", "")
+    except (OSError, ValueError, AttributeError):
+        chosen = ""
+    return i18n.set_language(chosen if isinstance(chosen, str) else "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_language()
     if all(arg in _APP_FLAGS for arg in argv):
         # Plain app launch: skip building the parser, it costs start-up time.
         from guide.ui.shell.app import run_app
@@ -82,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_list(args.what, args.muscle, args.json)
     if args.command == "plan":
         return cmd_plan(args.routine, args.json)
+    if args.command == "i18n":
+        from guide.cli.translations import run
+
+        return run(args.action, args.verbose)
     if args.command == "reminder":
         from guide.cli.reminder import run_reminder
 
@@ -111,9 +139,10 @@ def cmd_validate(paths: list[Path]) -> int:
     count = len(catalog.problems)
     files = len(catalog.files)
     if count:
-        _out(tr("{n} problem(s) found").format(n=count))
+        _out(ntr("{n} problem found", "{n} problems found", count).format(n=count))
         return 1
-    _out(tr("OK: {n} definitions checked, no problems").format(n=files))
+    _out(ntr("OK: {n} definition checked, no problems",
+             "OK: {n} definitions checked, no problems", files).format(n=files))
     return 0
 
 

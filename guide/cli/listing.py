@@ -92,7 +92,8 @@ def plan_table(plan: Plan) -> str:
         minutes, secs = divmod(start, 60)
         detail = []
         if seg.side:
-            detail.append(tr(seg.side))
+            # Translators: the side of the body in the plan table
+            detail.append(tr("left") if seg.side == "left" else tr("right"))
         if seg.rep and seg.reps:
             detail.append(tr("rep {rep}/{reps}").format(rep=seg.rep, reps=seg.reps))
         body.append([f"{minutes:2d}:{secs:02d}", str(seg.kind), seg.name, " ".join(detail),

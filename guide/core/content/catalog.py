@@ -89,9 +89,16 @@ def read_catalog(sources: Iterable[Source]) -> Catalog:
     Most callers want :func:`guide.core.content.cache.load_catalog`, which adds the cache.
     """
     loader = _Loader()
+    sources = list(sources)
     for source in sources:
         loader.load(source)
     loader.cross_check()
+    for source in sources:
+        if not source.builtin and source.root is not None and (source.root / "locale").is_dir():
+            from guide.core.content.pack_locale import check_pack_locale
+
+            for po in sorted((source.root / "locale").glob("*.po")):
+                loader.catalog.problems.extend(check_pack_locale(po, loader.catalog))
     return loader.catalog
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide import __version__
+from guide.core import i18n
 from guide.core.store import paths
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -81,7 +82,7 @@ def sources_for(args: Iterable[Path]) -> list[Source]:
 def fingerprint(sources: Sequence[Source]) -> str:
     """Every content file's path, size and modification time, and every media folder's
     modification time (an illustration added or removed changes its folder)."""
-    parts = [__version__]
+    parts = [__version__, translations_stamp(sources)]
     for source in sources:
         parts.append(f"|{source.root}|{source.media}")
         for _kind, path in source.documents():
@@ -90,6 +91,21 @@ def fingerprint(sources: Sequence[Source]) -> str:
         for folder, _dirs, _files in os.walk(source.media):
             parts.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
     return ";".join(parts)
+
+
+def locale_files(sources: Sequence[Source], lang: str) -> list[Path]:
+    """The packs' own translations into ``lang`` (``<root>/locale/<lang>.po``) that exist."""
+    found = [s.root / "locale" / f"{lang}.po" for s in sources if s.root is not None]
+    return [p for p in found if p.is_file()]
+
+
+def translations_stamp(sources: Sequence[Source]) -> str:
+    """The language and its catalogues' dates: the cached catalogue is kept per language."""
+    lang = i18n.language()
+    if lang == "en":
+        return "en"
+    files = [i18n.TRANSLATIONS / lang / "content.mo", *locale_files(sources, lang)]
+    return lang + "".join(f":{p}:{p.stat().st_mtime_ns}" for p in files if p.is_file())
 
 
 def default_sources() -> list[Source]:

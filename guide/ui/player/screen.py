@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineKind
+from guide.core.content.sides import side_phrase
 from guide.core.routine.plan import Segment, SegmentKind
 from guide.core.routine.session import Session, State
 from guide.ui.common.fonts import scaled
@@ -156,9 +157,7 @@ class PlayerScreen(QWidget):
         if segment.side is None:
             return ""
         stretch = self._catalog.stretches.get(segment.exercise or "")
-        label = stretch.side_label if stretch and stretch.side_label else self.tr("side")
-        side = self.tr("Left") if segment.side == "left" else self.tr("Right")
-        return self.tr("{side} {label}").format(side=side, label=label)
+        return side_phrase(stretch.side_label if stretch else None, segment.side)
 
     def _detail_text(self, segment: Segment) -> str:
         parts = []

@@ -9,25 +9,17 @@ import time
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
-from guide.core import i18n
 from guide.core.content.sources import default_sources
+from guide.core.i18n import tr
 from guide.core.routine.summary import load_summary
 from guide.core.store import paths
 
 if TYPE_CHECKING:
     from guide.ui.reminder.controller import Reminders
-
-
-def _install_translations(app: QApplication) -> None:
-    i18n.install(lambda context, text: QCoreApplication.translate(context, text))
-    translator = QTranslator(app)
-    folder = paths.ROOT / "guide" / "translations"
-    if translator.load(QLocale(), "stretch-guide", "_", str(folder)):
-        app.installTranslator(translator)
 
 
 def _set_icon(app: QApplication) -> None:
@@ -60,11 +52,14 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("Stretch Guide")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("stretch-guide")
-    _install_translations(app)
+    store = SettingsStore()
+    from guide.ui.common.translator import install_translations
+
+    install_translations(app, store.settings.language)
 
     # Home needs only the cached summary; the catalogue loads after the first paint.
     summary = load_summary(default_sources())
-    context = AppContext(None, SettingsStore(), summary)
+    context = AppContext(None, store, summary)
     window = MainWindow(context)
     if not background:
         window.show()
@@ -100,7 +95,7 @@ def run_app(args: argparse.Namespace) -> int:
         if background:
             reminders = start_reminders()
             if not reminders.enabled and not reminders.tray.available:
-                sys.stderr.write(window.tr(
+                sys.stderr.write(tr(
                     "The bedtime reminder is off, so there is nothing to do in the background."
                     " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
                 shiboken6.delete(window)

@@ -10,8 +10,8 @@ Built-in translations are ``guide/translations/<lang>/content.mo``; a user's pac
 """
 
 from collections.abc import Callable, Iterator
-from gettext import GNUTranslations
 from dataclasses import replace as dc_replace
+from gettext import GNUTranslations
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -337,6 +337,11 @@ class RoutineBuilder(QWidget):
         self._id_edited = True
         self._mark_dirty()
 
+    @property
+    def dirty(self) -> bool:
+        """Unsaved changes to the routine being edited."""
+        return self._dirty
+
     @Slot()
     def _mark_dirty(self) -> None:
         if self._loading:

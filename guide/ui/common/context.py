@@ -89,6 +89,10 @@ class AppContext:
             self._catalog, self.summary = load_with_summary()
         return self._catalog
 
+    def reload_content(self) -> None:
+        """Load the content again (in another language, say) the next time it is used."""
+        self._catalog, self.summary = load_with_summary()
+
     def refresh_summary(self) -> Summary:
         self.summary = summarize(self.catalog)
         return self.summary

@@ -252,8 +252,8 @@ class BodyCanvas(QWidget):
         super().focusOutEvent(event)
 
     def _update_accessible(self) -> None:
-        view = self.tr("front view") if self._side == "front" else self.tr("back view")
-        self.setAccessibleName(self.tr("Body map, {0}").format(view))
+        self.setAccessibleName(self.tr("Body map, front view") if self._side == "front"
+                               else self.tr("Body map, back view"))
         regions = self._regions or []
         current = regions[self._cursor].muscle if 0 <= self._cursor < len(regions) else ""
         parts = [self.tr("Arrow keys move between muscles, Enter filters by the muscle.")]

@@ -45,8 +45,8 @@ class BodyMap(QWidget):
             button = QToolButton()
             button.setText(labels[side])
             button.setCheckable(True)
-            button.setAccessibleName(self.tr("Show the body from the {0}").format(
-                labels[side].lower()))
+            button.setAccessibleName(self.tr("Show the body from the front") if side == "front"
+                                     else self.tr("Show the body from the back"))
             button.setObjectName("sideButton")
             button.setEnabled(side in self.canvas.sides_available())
             button.setChecked(side == self.canvas.side)

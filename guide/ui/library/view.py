@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.search import NO_EQUIPMENT, muscles_for_words
+from guide.core.i18n import ntr
 from guide.ui.library.body_map import BodyMap
 from guide.ui.library.detail import StretchDetail
 from guide.ui.library.stretch_model import (
@@ -244,7 +245,8 @@ class LibraryView(QWidget):
             label = QStandardItem(name.split(" (")[0])
             label.setData(muscle_id, MuscleRole)
             label.setToolTip(tip)
-            label.setData(self.tr("{0}, {1} stretches").format(name, count),
+            label.setData(ntr("{name}, {n} stretch", "{name}, {n} stretches", count).format(
+                name=name, n=count),
                           Qt.ItemDataRole.AccessibleTextRole)
             number = QStandardItem(str(count))
             number.setData(muscle_id, MuscleRole)
@@ -299,9 +301,11 @@ class LibraryView(QWidget):
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         if shown == total:
-            self.count_label.setText(self.tr("All {0} stretches").format(total))
+            self.count_label.setText(ntr("All {n} stretch", "All {n} stretches", total).format(
+                n=total))
         elif shown:
-            self.count_label.setText(self.tr("{0} of {1} stretches").format(shown, total))
+            self.count_label.setText(ntr("{shown} of {n} stretch", "{shown} of {n} stretches",
+                                         total).format(shown=shown, n=total))
         else:
             self.count_label.setText(self.tr("No stretch matches"))
         self.clear_button.setEnabled(shown != total)

@@ -3,7 +3,7 @@
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.core.i18n import ntr
 from guide.core.routine.session import format_duration
 from guide.core.store.history import Feeling, History, Record
 from guide.ui.common.fonts import scaled
@@ -105,9 +106,12 @@ class HistoryPage(QWidget):
 
     def _cells(self, record: Record) -> list[str]:
         start = dt.datetime.fromisoformat(record.local_start)
-        when = start.strftime("%Y-%m-%d %H:%M")
+        # Translators: how the History list writes a date and time (Qt's format letters).
+        when = QDateTime(QDate(start.year, start.month, start.day),
+                         QTime(start.hour, start.minute)).toString(self.tr("yyyy-MM-dd HH:mm"))
         if record.completed:
-            result = self.tr("Completed, {n} holds").format(n=record.holds)
+            result = ntr("Completed, {n} hold", "Completed, {n} holds", record.holds).format(
+                n=record.holds)
         elif record.stopped_name:
             result = self.tr("Stopped at step {n}: {name}").format(
                 n=(record.stopped_at or 0) + 1, name=record.stopped_name)

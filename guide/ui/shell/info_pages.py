@@ -42,12 +42,12 @@ def _sources_html() -> str:
 class SafetyPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        parts = [f"<h1>{self.tr('Safety')}</h1>"]
+        parts = ["<h1>{}</h1>".format(self.tr("Safety"))]
         for title, bullets in safety.sections():
             parts.append(f"<h2>{html.escape(title)}</h2>{_bullets(bullets)}")
-        parts.append(f"<h2>{self.tr('What stretching can and cannot do')}</h2>")
+        parts.append("<h2>{}</h2>".format(self.tr("What stretching can and cannot do")))
         parts.append(_bullets(safety.honest_claims()))
-        parts.append(f"<h2>{self.tr('Sources')}</h2>{_sources_html()}")
+        parts.append("<h2>{}</h2>".format(self.tr("Sources")) + _sources_html())
         self.browser = _browser(self.tr("Safety information"), "".join(parts))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -70,19 +70,19 @@ class AboutPage(QWidget):
         sources = "\n".join(f"- [{title}]({url}) — {publisher}"
                             for title, publisher, url in safety.SOURCES)
         text = "\n\n".join([
-            f"# {self.tr('Stretch Guide')} {__version__}",
+            "# " + self.tr("Stretch Guide {version}").format(version=__version__),
             self.tr("Short, evidence-based stretching routines against muscle cramps, with a "
                     "hands-free timed player. General information, not medical advice."),
-            f"## {self.tr('Sources')}",
+            "## " + self.tr("Sources"),
             self.tr("Every stretch and routine cites its sources; these are all of them:"),
             sources,
-            f"## {self.tr('Licences')}",
+            "## " + self.tr("Licences"),
             "- " + self.tr("Program: GNU General Public License, version 3 or later.") + "\n- "
             + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
                       "Attribution-ShareAlike 4.0 (CC BY-SA 4.0), see media/LICENSE.md.")
             + "\n- " + self.tr("Qt for Python (PySide6): LGPL 3.0. PyYAML: MIT. msgspec: BSD. "
                                "jeepney: MIT."),
-            f"## {self.tr('Credits')}" if credits.strip() else "",
+            "## " + self.tr("Credits") if credits.strip() else "",
             credits,
         ])
         self.browser = QTextBrowser()

@@ -82,16 +82,11 @@ class MainWindow(QMainWindow):
         self.home = HomePage(summary.routines)
         self.home.start_requested.connect(self.start_routine)
         self.home.safety_requested.connect(lambda: self.show_page("safety"))
-        self.add_page("home", self.tr("Home"), self.home)
+        titles = self._titles()
+        self.add_page("home", titles["home"], self.home)
         # Pages other than Home are built the first time they are shown: start-up stays quick.
-        self.add_lazy_page("browse", self.tr("Browse"), self._make_library)
-        self.add_lazy_page("routines", self.tr("My routines"), self._make_builder)
-        self.add_lazy_page("history", self.tr("History"), self._make_history)
-        self.add_lazy_page("settings", self.tr("Settings"), self._make_settings)
-        self.add_lazy_page("safety", self.tr("Safety"), _safety_page)
-        self.add_lazy_page("about", self.tr("About"), _about_page)
-        self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
-            summary.problems), lambda: _problems_page(context.catalog))
+        for key, factory in self._lazy_factories().items():
+            self.add_lazy_page(key, titles[key], factory)
         self._items["problems"].setHidden(not summary.problems)
         # Wide enough for the longest place name in the user's font size.
         self._nav.setFixedWidth(max(190, self._nav.sizeHintForColumn(0) + 48))
@@ -102,6 +97,48 @@ class MainWindow(QMainWindow):
         self.show_page("home")
 
     # -- pages ---------------------------------------------------------------------------
+
+    def _titles(self) -> dict[str, str]:
+        return {"home": self.tr("Home"), "browse": self.tr("Browse"),
+                "routines": self.tr("My routines"), "history": self.tr("History"),
+                "settings": self.tr("Settings"), "safety": self.tr("Safety"),
+                "about": self.tr("About"),
+                "problems": self.tr("Content problems ({count})").format(
+                    count=self._context.summary.problems)}
+
+    def _lazy_factories(self) -> dict[str, Callable[[], QWidget]]:
+        return {"browse": self._make_library, "routines": self._make_builder,
+                "history": self._make_history, "settings": self._make_settings,
+                "safety": _safety_page, "about": _about_page,
+                "problems": lambda: _problems_page(self._context.catalog)}
+
+    @Slot(str)
+    def change_language(self, code: str) -> None:
+        """Show every page in the language ``code`` ('' = the desktop's), staying where we are.
+
+        Pages are built again on their next showing; a routine being edited with unsaved
+        changes keeps its page as it is until it is saved.
+        """
+        from guide.ui.common.translator import install_translations
+
+        app = QApplication.instance()
+        if app is not None:
+            install_translations(app, code)
+        current = self.current_page() or "home"
+        self._context.reload_content()
+        self.setWindowTitle(self.tr("Stretch Guide"))
+        self._nav.setAccessibleName(self.tr("Places"))
+        titles = self._titles()
+        self.home = HomePage(self._context.summary.routines)
+        self.home.start_requested.connect(self.start_routine)
+        self.home.safety_requested.connect(lambda: self.show_page("safety"))
+        self.add_page("home", titles["home"], self.home)
+        for key, factory in self._lazy_factories().items():
+            if getattr(self._pages.get(key), "dirty", False):
+                self._items[key].setText(titles[key])
+                continue
+            self.add_lazy_page(key, titles[key], factory)
+        self.show_page(current)
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add a place to the sidebar, or replace the widget of an existing one."""
@@ -293,7 +330,9 @@ class MainWindow(QMainWindow):
         from guide.ui.shell.settings import SettingsPage
 
         routines = [(r.id, r.name) for r in self._context.catalog.routines.values()]
-        return SettingsPage(self._context.store, routines=routines)
+        page = SettingsPage(self._context.store, routines=routines)
+        page.language_chosen.connect(self.change_language)
+        return page
 
     # -- start-up and closing ------------------------------------------------------------
 

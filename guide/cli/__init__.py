@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="stretch-guide",
         description=tr("Evidence-based stretching routines against muscle cramps."),
     )
-    parser.add_argument("--version", action="version", version=f"stretch-guide {__version__}")
+    parser.add_argument("--version", action="version", version=f"stretch-guide {__version__}",
+                        help=tr("show program's version number and exit", "argparse"))
     parser.add_argument("--exit-after-startup", action="store_true",
                         help=tr("load the content, paint the main window once and exit"))
     parser.add_argument("--background", action="store_true",

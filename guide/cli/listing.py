@@ -86,6 +86,12 @@ def table(what: str, data: list[dict[str, Any]]) -> str:
     return _table([tr("ID"), tr("NAME"), tr("MUSCLES"), tr("POSITION"), tr("DOSE")], body)
 
 
+def _kind_names() -> dict[str, str]:
+    # Translators: the kinds of step in `stretch-guide plan`
+    return {"prepare": tr("get ready"), "hold": tr("hold"), "rest": tr("rest"),
+            "switch": tr("switch"), "action": tr("action"), "done": tr("done")}
+
+
 def plan_table(plan: Plan) -> str:
     body = []
     for seg, start in zip(plan.segments, plan.starts(), strict=True):
@@ -96,7 +102,8 @@ def plan_table(plan: Plan) -> str:
             detail.append(tr("left") if seg.side == "left" else tr("right"))
         if seg.rep and seg.reps:
             detail.append(tr("rep {rep}/{reps}").format(rep=seg.rep, reps=seg.reps))
-        body.append([f"{minutes:2d}:{secs:02d}", str(seg.kind), seg.name, " ".join(detail),
+        body.append([f"{minutes:2d}:{secs:02d}", _kind_names().get(str(seg.kind), str(seg.kind)),
+                     seg.name, " ".join(detail),
                      f"{seg.seconds} s"])
     head = f"{plan.routine.name} ({plan.routine.id})"
     total = tr("Total: {time}").format(time=duration(plan.total_seconds))

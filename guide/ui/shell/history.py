@@ -88,8 +88,10 @@ class HistoryPage(QWidget):
         today = self._today()
         days = self._history.streak(today)
         nights = self._history.bedtime_streak(today)
-        self._streak.setText(self.tr("Streak: %n day(s) in a row", "", days))
-        self._bedtime.setText(self.tr("Bedtime streak: %n night(s)", "", nights))
+        self._streak.setText(ntr("Streak: {n} day in a row", "Streak: {n} days in a row",
+                                 days).format(n=days))
+        self._bedtime.setText(ntr("Bedtime streak: {n} night", "Bedtime streak: {n} nights",
+                                  nights).format(n=nights))
         messages = self._history.take_messages()
         self._message.setText("\n".join(messages))
         self._message.setVisible(bool(messages))

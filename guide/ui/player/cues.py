@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
 
+from guide.core import i18n
 from guide.core.routine.plan import SegmentKind
 from guide.core.routine.session import Event, EventKind
 from guide.core.store import paths
@@ -255,6 +256,10 @@ class Cues(QObject):
         if speech is None:
             return
         settings = self._settings
+        # The voice speaks the language the steps are written in.
+        locale = voice_locale(speech.availableLocales(), i18n.language())
+        if locale is not None and speech.locale() != locale:
+            speech.setLocale(locale)
         if settings.voice_name:
             for voice in speech.availableVoices():
                 if voice.name() == settings.voice_name:
@@ -268,6 +273,14 @@ class Cues(QObject):
             self._voice_problem = reason or self.tr("unknown error")
             self._speech = None
             self.status_changed.emit(self.status)
+
+
+def voice_locale(available: list[QLocale], language: str) -> QLocale | None:
+    """The engine's locale for ``language`` ('es'), the desktop's country first; else None."""
+    matching = [loc for loc in available if loc.name().split("_")[0] == language]
+    system = QLocale.system().name()
+    matching.sort(key=lambda loc: loc.name() != system)
+    return matching[0] if matching else None
 
 
 def voice_names(engine: str | None = None) -> list[str]:

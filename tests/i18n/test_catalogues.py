@@ -1,0 +1,73 @@
+"""The translation catalogues: templates up to date, Spanish complete, stale text never shown."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from guide.cli import translations
+from guide.core import i18n
+
+FOLDER = i18n.TRANSLATIONS
+
+
+def test_committed_templates_match_the_code_and_content() -> None:
+    """Run `stretch-guide i18n extract` and commit the result when this fails."""
+    for domain, text in translations.templates().items():
+        committed = (FOLDER / f"{domain}.pot").read_text(encoding="utf-8")
+        assert committed == text, f"{domain}.pot is stale: run `stretch-guide i18n extract`"
+
+
+def test_every_language_is_merged_with_the_templates_and_compiled() -> None:
+    for lang in translations.languages():
+        for domain in translations.DOMAINS:
+            po = FOLDER / lang / f"{domain}.po"
+            merged = translations.merge(po, FOLDER / f"{domain}.pot", lang)
+            assert po.read_text(encoding="utf-8") == merged, f"{po} needs `i18n extract`"
+            assert po.with_suffix(".mo").read_bytes() == translations.compiled(po, lang), (
+                f"{po.with_suffix('.mo')} is stale: run `stretch-guide i18n compile`")
+
+
+def test_spanish_has_nothing_untranslated_or_fuzzy() -> None:
+    found = [st for st in translations.status() if st.lang == "es"]
+    assert {st.domain for st in found} == {"messages", "content"}
+    for st in found:
+        assert st.untranslated == [], f"untranslated in es/{st.domain}.po: {st.untranslated}"
+        assert st.fuzzy == [], f"fuzzy in es/{st.domain}.po: {st.fuzzy}"
+
+
+def _copy_catalogues(tmp_path: Path) -> Path:
+    folder = tmp_path / "translations"
+    shutil.copytree(FOLDER, folder)
+    return folder
+
+
+def test_a_changed_english_text_makes_its_translation_fuzzy_and_shows_english(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _copy_catalogues(tmp_path)
+    pot = folder / "content.pot"
+    old = "Stretch to a moderate pull, never to pain."
+    new = "Stretch to a moderate pull, and never to the point of pain."
+    text = pot.read_text(encoding="utf-8")
+    assert f'msgid "{old}"' in text
+    pot.write_text(text.replace(f'msgid "{old}"', f'msgid "{new}"'), encoding="utf-8")
+    po = folder / "es" / "content.po"
+    po.write_text(translations.merge(po, pot, "es"), encoding="utf-8")
+    translations.compile_all(folder)
+
+    stale = [st for st in translations.status(folder) if st.domain == "content"][0]
+    assert any(new in name for name in stale.fuzzy), stale.fuzzy
+    monkeypatch.setattr(i18n, "TRANSLATIONS", folder)
+    i18n.set_language("es")
+    catalog = i18n.load_mo(folder / "es" / "content.mo")
+    assert catalog.pgettext("routine:bedtime:tips[1]", new) == new  # English, not the old text
+    assert catalog.pgettext("routine:bedtime:tips[1]", old) == old
+
+
+def test_status_lists_exactly_the_untranslated_messages(tmp_path: Path) -> None:
+    folder = _copy_catalogues(tmp_path)
+    po = folder / "es" / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgstr "Explorar"', 'msgstr ""'), encoding="utf-8")
+    found = [st for st in translations.status(folder) if st.domain == "messages"][0]
+    assert found.untranslated == ["[MainWindow] 'Browse'"]

@@ -55,7 +55,7 @@ def test_a_changed_english_text_makes_its_translation_fuzzy_and_shows_english(
     po.write_text(translations.merge(po, pot, "es"), encoding="utf-8")
     translations.compile_all(folder)
 
-    stale = [st for st in translations.status(folder) if st.domain == "content"][0]
+    stale = next(st for st in translations.status(folder) if st.domain == "content")
     assert any(new in name for name in stale.fuzzy), stale.fuzzy
     monkeypatch.setattr(i18n, "TRANSLATIONS", folder)
     i18n.set_language("es")
@@ -69,5 +69,5 @@ def test_status_lists_exactly_the_untranslated_messages(tmp_path: Path) -> None:
     po = folder / "es" / "messages.po"
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace('msgstr "Explorar"', 'msgstr ""'), encoding="utf-8")
-    found = [st for st in translations.status(folder) if st.domain == "messages"][0]
+    found = next(st for st in translations.status(folder) if st.domain == "messages")
     assert found.untranslated == ["[MainWindow] 'Browse'"]

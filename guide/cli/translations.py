@@ -12,12 +12,14 @@ from __future__ import annotations
 import io
 import sys
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from guide.core.i18n import TRANSLATIONS
 
 DOMAINS = ("messages", "content")
+_FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def languages(folder: Path = TRANSLATIONS) -> list[str]:
@@ -69,8 +71,11 @@ def merge(po_path: Path, pot_path: Path, lang: str) -> str:
 def compiled(po_path: Path, lang: str) -> bytes:
     from babel.messages.mofile import write_mo
 
+    catalog = _read(po_path, lang)
+    # Dates Babel would fill in with "now": fixed, so compiling twice gives the same bytes.
+    catalog.creation_date = catalog.revision_date = _FIXED_DATE
     out = io.BytesIO()
-    write_mo(out, _read(po_path, lang), use_fuzzy=False)
+    write_mo(out, catalog, use_fuzzy=False)
     return out.getvalue()
 
 

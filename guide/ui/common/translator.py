@@ -23,7 +23,9 @@ class GettextTranslator(QTranslator):
         return i18n.language()
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        """The translation, or None so Qt asks its other translators (Qt's own words in
+        qtbase) and finally shows the English; an empty string would show as nothing."""
         found = i18n.catalog().pgettext(context, source)
         if found != source:
             return found
@@ -31,7 +33,7 @@ class GettextTranslator(QTranslator):
         # name: fall back to the text's one translation when it has only one.
         if self._by_text is None:
             self._by_text = _unique_translations()
-        return self._by_text.get(source, "")
+        return self._by_text.get(source)
 
 
 def _unique_translations() -> dict[str, str]:

@@ -109,15 +109,15 @@ class Cues(QObject):
         """One line for the player: what is on, and why a channel is not."""
         if self._muted:
             return self.tr("Muted: visual cues only")
-        parts = []
-        if self._settings.sound and self._sound_problem:
-            parts.append(self.tr("Sound unavailable ({reason})").format(
-                reason=self._sound_problem))
-        if self._settings.voice and self._voice_problem:
-            parts.append(self.tr("Voice unavailable ({reason})").format(
-                reason=self._voice_problem))
-        if parts:
-            return "; ".join(parts) + self.tr(": visual cues only")
+        sound = self._sound_problem if self._settings.sound else None
+        voice = self._voice_problem if self._settings.voice else None
+        if sound and voice:
+            return self.tr("Sound unavailable ({sound}); voice unavailable ({voice}): visual "
+                           "cues only").format(sound=sound, voice=voice)
+        if sound:
+            return self.tr("Sound unavailable ({reason}): visual cues only").format(reason=sound)
+        if voice:
+            return self.tr("Voice unavailable ({reason}): visual cues only").format(reason=voice)
         return ""
 
     def apply_settings(self, settings: Settings) -> None:

@@ -33,6 +33,18 @@ def standing_legs(x: float) -> tuple[L, L]:
     return (L(target=(x + 2, 273)), L(target=(x - 2, 273)))
 
 
+# Side view, the far hand flat on a wall beside the figure (behind it, seen face-on):
+# the arm reaches sideways, away from the viewer, so it looks short.
+HAND_ON_WALL_BESIDE = L(target=(232, 108), bend=-1, end=174, fore=(0.7, 0.75))
+
+# Back view, both hands flat on a wall in front of the figure at shoulder height: the
+# arms point away from the viewer, so they are short and drawn behind the trunk.
+WALL_HANDS_FROM_BEHIND = (
+    L(target=(254, 106), bend=-1, end=176, fore=(0.6, 0.6)),
+    L(target=(146, 106), bend=1, end=-176, fore=(0.6, 0.6)),
+)
+
+
 def seated_front_legs() -> tuple[L, L]:
     return (
         L(angles=(6, 2), fore=(0.12, 1.0)),
@@ -369,42 +381,48 @@ STRETCHES: list[Pose] = [
         props=(FLOOR, chair(240, 1), P("arrow", (160, 272, 160, 236))),
         highlights=(calf(0.35),),
     ),
+    # Side-on to a wall: the wall is behind the figure (seen face-on) and the far hand
+    # rests on it, so nothing stands in the path of the swinging near leg.
     Pose(
         id="leg-swings-front",
-        title="Leg swings forward and back, one hand on a wall",
+        title="Leg swings forward and back, side-on to a wall, one hand on it: swing forward",
         hip=(196, STAND_HIP_Y),
         legs=(L(angles=(52, 48), end=125), L(target=(196, 273))),
-        arms=(L(angles=(-18, -8)), L(target=(246, 146), bend=-1, end=100)),
-        props=(FLOOR, chair(246, 1), P("arc", (196, 159, 132, 10, 62, 2))),
+        arms=(L(angles=(-18, -8)), HAND_ON_WALL_BESIDE),
+        props=(FLOOR, P("backwall", (64, 336, 40, 262)), P("arc", (196, 159, 132, 10, 62, 2))),
         highlights=(HL("thigh_n", t=0.5, side=-1, size=0.7, width=8),),
     ),
     Pose(
         id="leg-swings-front-2",
-        title="Leg swings: swing the leg back",
+        title="Leg swings, side-on to a wall: swing the leg back",
         hip=(196, STAND_HIP_Y),
         legs=(L(angles=(-34, -30), end=55), L(target=(196, 273))),
-        arms=(L(angles=(12, 24)), L(target=(246, 146), bend=-1, end=100)),
-        props=(FLOOR, chair(246, 1), P("arc", (196, 159, 132, -48, -8, 2))),
+        arms=(L(angles=(12, 24)), HAND_ON_WALL_BESIDE),
+        props=(FLOOR, P("backwall", (64, 336, 40, 262)), P("arc", (196, 159, 132, -48, -8, 2))),
         highlights=(HL("thigh_n", t=0.1, side=1, size=0.55, width=9),),
     ),
+    # Seen from behind, facing the wall with both hands on it: the leg swings out to
+    # the side and back across, in front of the standing leg (so it passes behind it here).
     Pose(
         id="leg-swings-side",
-        title="Leg swings to the side, one hand on a wall",
-        view="front",
-        hip=(196, STAND_HIP_Y),
-        legs=(L(angles=(38, 38)), L(angles=(-2, 0))),
-        arms=(L(angles=(30, 20)), L(target=(130, 110), bend=1, end=-120)),
-        props=(FLOOR, P("wall", (112, 24)), P("arc", (196, 159, 126, 8, 48, 2))),
-        highlights=(HL("thigh_n", t=0.4, side=-1, size=0.6, width=8),),
+        title="Side leg swings, from behind: facing a wall, both hands on it, leg out to the side",
+        view="back",
+        hip=(200, STAND_HIP_Y),
+        legs=(L(angles=(30, 30)), L(angles=(-2, 0))),
+        arms=WALL_HANDS_FROM_BEHIND,
+        props=(FLOOR, P("backwall", (70, 330, 40, 262)), P("arc", (200, 159, 126, -24, 46))),
+        extra={"arms_behind": 1},
+        highlights=(HL("thigh_n", t=0.45, side=-1, size=0.6, width=8),),
     ),
     Pose(
         id="leg-swings-side-2",
-        title="Leg swings: swing the leg across the body",
-        view="front",
-        hip=(196, STAND_HIP_Y),
-        legs=(L(angles=(-20, -18)), L(angles=(-2, 0))),
-        arms=(L(angles=(30, 20)), L(target=(130, 110), bend=1, end=-120)),
-        props=(FLOOR, P("wall", (112, 24)), P("arc", (196, 159, 126, -30, 8, 2))),
+        title="Side leg swings, seen from behind: swing the leg back across, in front of the other",
+        view="back",
+        hip=(200, STAND_HIP_Y),
+        legs=(L(angles=(-22, -22)), L(angles=(-2, 0))),
+        arms=WALL_HANDS_FROM_BEHIND,
+        props=(FLOOR, P("backwall", (70, 330, 40, 262)), P("arc", (200, 159, 126, 42, -30))),
+        extra={"arms_behind": 1, "near_leg_behind": 1},
         highlights=(HL("thigh_n", t=0.12, side=1, size=0.5, width=9),),
     ),
     Pose(

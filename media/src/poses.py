@@ -318,14 +318,17 @@ STRETCHES: list[Pose] = [
     ),
     Pose(
         id="upper-body-twist-2",
-        title="Seated upper body twist: turn and hold the chair back",
+        title="Seated upper body twist: arms crossed over the chest, turn slowly",
         hip=(168, SEAT_HIP_Y),
         trunk=(178, 180),
         face=-1.0,
         legs=(L(target=(226, 273)), L(target=(220, 273))),
-        arms=(L(target=(128, 150), bend=1, end=-100), L(target=(206, 204), bend=-1, end=100)),
+        arms=(
+            L(angles=(3, 134), end=120, fore=(0.86, 1.1)),
+            L(angles=(-3, -131), end=-120, fore=(0.86, 1.1)),
+        ),
         props=(FLOOR, chair(), P("arc", (170, 114, 32, 140, 230))),
-        extra={"chest_front": 19.0},
+        extra={"chest_front": 19.0, "far_arm_front": 1},
         highlights=(HL("trunk_lo", t=0.4, side=1, size=0.8, width=9),),
     ),
     Pose(

@@ -488,6 +488,17 @@ ACTIONS: list[Pose] = [
         highlights=(HL("thigh_n", t=0.5, side=1, size=0.7, width=8),),
     ),
     Pose(
+        id="massage-hamstring",
+        title="Massage the back of the thigh, sitting: hands under the thigh",
+        hip=(166, SEAT_HIP_Y),
+        trunk=(156, 156),
+        head=146,
+        legs=(L(target=(252, 273)), L(target=(222, 273))),
+        arms=(L(target=(200, 236), bend=-1, end=92), L(target=(192, 235), bend=-1, end=92)),
+        props=(FLOOR, chair(112)),
+        highlights=(HL("thigh_n", t=0.55, side=-1, size=0.7, width=8),),
+    ),
+    Pose(
         id="walk",
         title="Walk gently",
         hip=(200, 163),

@@ -308,11 +308,14 @@ STRETCHES: list[Pose] = [
     ),
     Pose(
         id="upper-body-twist",
-        title="Seated upper body twist: sit tall",
+        title="Seated upper body twist: sit tall, arms crossed over the chest",
         hip=(168, SEAT_HIP_Y),
         trunk=(178, 180),
         legs=(L(target=(226, 273)), L(target=(220, 273))),
-        arms=(L(target=(206, 206), bend=-1, end=100), L(target=(200, 208), bend=-1, end=100)),
+        arms=(
+            L(target=(188, 158), bend=-1, end=196, fore=(1.0, 0.85)),
+            L(target=(185, 162), bend=-1, end=196, fore=(1.0, 0.85)),
+        ),
         props=(FLOOR, chair()),
         highlights=(HL("trunk_lo", t=0.4, side=1, size=0.8, width=9),),
     ),

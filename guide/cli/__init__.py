@@ -22,7 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     argparse_text.install()
     parser = argparse.ArgumentParser(
         prog="stretch-guide",
-        description=tr("Evidence-based stretching routines against muscle cramps."),
+        description=tr("Short stretching routines that may help with muscle cramps."),
     )
     parser.add_argument("--version", action="version", version=f"stretch-guide {__version__}",
                         help=tr("show program's version number and exit", "argparse"))

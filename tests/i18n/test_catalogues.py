@@ -46,8 +46,8 @@ def test_a_changed_english_text_makes_its_translation_fuzzy_and_shows_english(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _copy_catalogues(tmp_path)
     pot = folder / "content.pot"
-    old = "Stretch to a moderate pull, never to pain."
-    new = "Stretch to a moderate pull, and never to the point of pain."
+    old = "Stretch to a mild pull, never to pain."
+    new = "Stretch to a mild pull, and never to the point of pain."
     text = pot.read_text(encoding="utf-8")
     assert f'msgid "{old}"' in text
     pot.write_text(text.replace(f'msgid "{old}"', f'msgid "{new}"'), encoding="utf-8")

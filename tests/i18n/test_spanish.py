@@ -53,7 +53,7 @@ def test_list_routines_and_plan_bedtime_are_in_spanish(
     code, out = run(capsys, "list", "routines")
     assert code == 0
     assert out.splitlines()[0].split() == ["ID", "NOMBRE", "TIPO", "DURACIÓN"]
-    assert "Prevención de calambres en las piernas antes de dormir" in out
+    assert "Estiramientos antes de dormir contra los calambres nocturnos en las piernas" in out
     assert "antes de dormir" in out.splitlines()[2]
     code, out = run(capsys, "plan", "bedtime")
     assert code == 0

@@ -29,7 +29,6 @@ from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-    from guide.core.content.catalog import Catalog
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
 
@@ -78,18 +77,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
-        summary = context.summary
-        self.home = HomePage(summary.routines)
-        self.home.start_requested.connect(self.start_routine)
-        self.home.safety_requested.connect(lambda: self.show_page("safety"))
-        titles = self._titles()
-        self.add_page("home", titles["home"], self.home)
-        # Pages other than Home are built the first time they are shown: start-up stays quick.
-        for key, factory in self._lazy_factories().items():
-            self.add_lazy_page(key, titles[key], factory)
-        self._items["problems"].setHidden(not summary.problems)
-        # Wide enough for the longest place name in the user's font size.
-        self._nav.setFixedWidth(max(190, self._nav.sizeHintForColumn(0) + 48))
+        self._build_places()
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
         self.setStyleSheet(_STYLE + HOME_STYLE)
         self._update_banner()
@@ -98,27 +86,40 @@ class MainWindow(QMainWindow):
 
     # -- pages ---------------------------------------------------------------------------
 
-    def _titles(self) -> dict[str, str]:
-        return {"home": self.tr("Home"), "browse": self.tr("Browse"),
-                "routines": self.tr("My routines"), "history": self.tr("History"),
-                "settings": self.tr("Settings"), "safety": self.tr("Safety"),
-                "about": self.tr("About"),
-                "problems": self.tr("Content problems ({count})").format(
-                    count=self._context.summary.problems)}
+    def _build_places(self) -> None:
+        """Home, and the places built the first time they are shown (start-up stays quick).
 
-    def _lazy_factories(self) -> dict[str, Callable[[], QWidget]]:
-        return {"browse": self._make_library, "routines": self._make_builder,
-                "history": self._make_history, "settings": self._make_settings,
-                "safety": _safety_page, "about": _about_page,
-                "problems": lambda: _problems_page(self._context.catalog)}
+        Run again in a new language; a routine with unsaved changes keeps its page as it is.
+        """
+        count = self._context.summary.problems
+        titles = {"home": self.tr("Home"), "browse": self.tr("Browse"),
+                  "routines": self.tr("My routines"), "history": self.tr("History"),
+                  "settings": self.tr("Settings"), "safety": self.tr("Safety"),
+                  "about": self.tr("About"),
+                  "problems": self.tr("Content problems ({count})").format(count=count)}
+        self.home = HomePage(self._context.summary.routines)
+        self.home.start_requested.connect(self.start_routine)
+        self.home.safety_requested.connect(lambda: self.show_page("safety"))
+        self.add_page("home", titles["home"], self.home)
+        factories: dict[str, Callable[[], QWidget]] = {
+            "browse": self._make_library, "routines": self._make_builder,
+            "history": self._make_history, "settings": self._make_settings,
+            "safety": lambda: _info_page("SafetyPage"), "about": lambda: _info_page("AboutPage"),
+            "problems": lambda: _info_page("ProblemsPage", self._context.catalog.problems)}
+        for key, factory in factories.items():
+            if getattr(self._pages.get(key), "dirty", False):
+                self._items[key].setText(titles[key])
+            else:
+                self.add_lazy_page(key, titles[key], factory)
+        self._items["problems"].setHidden(not count)
+        # Wide enough for the longest place name shown, in the user's font and language.
+        widths = [self._nav.sizeHintForIndex(self._nav.model().index(row, 0)).width()
+                  for row in range(self._nav.count()) if not self._nav.item(row).isHidden()]
+        self._nav.setFixedWidth(max(190, max(widths, default=0) + 48))
 
     @Slot(str)
     def change_language(self, code: str) -> None:
-        """Show every page in the language ``code`` ('' = the desktop's), staying where we are.
-
-        Pages are built again on their next showing; a routine being edited with unsaved
-        changes keeps its page as it is until it is saved.
-        """
+        """Every page in the language ``code`` ('' = the desktop's), staying where we are."""
         from guide.ui.common.translator import install_translations
 
         app = QApplication.instance()
@@ -128,16 +129,7 @@ class MainWindow(QMainWindow):
         self._context.reload_content()
         self.setWindowTitle(self.tr("Stretch Guide"))
         self._nav.setAccessibleName(self.tr("Places"))
-        titles = self._titles()
-        self.home = HomePage(self._context.summary.routines)
-        self.home.start_requested.connect(self.start_routine)
-        self.home.safety_requested.connect(lambda: self.show_page("safety"))
-        self.add_page("home", titles["home"], self.home)
-        for key, factory in self._lazy_factories().items():
-            if getattr(self._pages.get(key), "dirty", False):
-                self._items[key].setText(titles[key])
-                continue
-            self.add_lazy_page(key, titles[key], factory)
+        self._build_places()
         self.show_page(current)
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
@@ -387,22 +379,12 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _safety_page() -> QWidget:
-    from guide.ui.shell.info_pages import SafetyPage
+def _info_page(name: str, *args: object) -> QWidget:
+    """Safety, About or Content problems; their module loads when one is first shown."""
+    from guide.ui.shell import info_pages
 
-    return SafetyPage()
-
-
-def _about_page() -> QWidget:
-    from guide.ui.shell.info_pages import AboutPage
-
-    return AboutPage()
-
-
-def _problems_page(catalog: Catalog) -> QWidget:
-    from guide.ui.shell.info_pages import ProblemsPage
-
-    return ProblemsPage(catalog.problems)
+    page: QWidget = getattr(info_pages, name)(*args)
+    return page
 
 
 _STYLE = """

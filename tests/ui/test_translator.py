@@ -17,3 +17,14 @@ def test_a_message_missing_from_the_catalogue_shows_in_english_not_empty(
     finally:
         install_translations(qapp, "en")
     assert QCoreApplication.translate("MainWindow", "Browse") == "Browse"
+
+
+def test_the_voice_is_chosen_for_the_contents_language() -> None:
+    from PySide6.QtCore import QLocale
+
+    from guide.ui.player.cues import voice_locale
+
+    available = [QLocale("en_GB"), QLocale("es_MX"), QLocale("es_ES"), QLocale("fi_FI")]
+    assert voice_locale(available, "es") in (QLocale("es_ES"), QLocale("es_MX"))
+    assert voice_locale(available, "en") == QLocale("en_GB")
+    assert voice_locale([QLocale("en_GB")], "es") is None  # no Spanish voice: keep the default

@@ -36,6 +36,8 @@ from guide.core.store import paths
 from guide.ui.common.context import AppContext, SettingsStore
 from guide.ui.common.translator import install_translations
 from guide.ui.player.cues import voice_names
+from guide.ui.reminder.window import ReminderWindow
+from guide.ui.shell.disclaimer import DisclaimerDialog
 from guide.ui.shell.main_window import MainWindow
 
 PAGES = ("home", "browse", "routines", "history", "settings", "safety", "about")
@@ -170,6 +172,12 @@ def walk_every_page(qtbot: QtBot) -> dict[str, list[tuple[str, str]]]:
     for _ in range(4):  # get ready, hold, rest, hold: each screen of the player
         found.setdefault("player", []).extend(visible_texts(view))
         view.session.skip()
+    disclaimer = DisclaimerDialog(window)
+    found["disclaimer"] = [("DisclaimerDialog", disclaimer.windowTitle()),
+                           *visible_texts(disclaimer)]
+    reminder = ReminderWindow("‹Routine›", 10)
+    qtbot.addWidget(reminder)
+    found["reminder"] = [("ReminderWindow", reminder.windowTitle()), *visible_texts(reminder)]
     return found
 
 

@@ -82,3 +82,27 @@ def test_the_wheel_ships_every_catalogue() -> None:
     files = [p.relative_to(FOLDER.parent).as_posix() for p in FOLDER.rglob("*") if p.is_file()]
     assert any(f.endswith(".mo") for f in files)
     assert [f for f in files if not any(fnmatch(f, pat) for pat in patterns)] == []
+
+
+def test_every_translation_keeps_its_placeholders() -> None:
+    import re
+
+    from babel.messages.pofile import read_po
+
+    pattern = re.compile(r"\{[^{}]*\}|%\(\w+\)\w|%[sn1-9]|&")
+    wrong = []
+    for lang in translations.languages():
+        for domain in translations.DOMAINS:
+            with (FOLDER / lang / f"{domain}.po").open("rb") as fp:
+                catalog = read_po(fp, locale=lang)
+            for m in catalog:
+                if not m.id or not m.string:
+                    continue
+                if isinstance(m.id, tuple):  # a plural form may say "one" instead of "{n}"
+                    wanted = sorted(set(pattern.findall(m.id[1])) - {"{n}"})
+                    found = [sorted(set(pattern.findall(s)) - {"{n}"}) for s in m.string]
+                    if any(f != wanted for f in found):
+                        wrong.append((lang, m.id, m.string))
+                elif sorted(pattern.findall(m.id)) != sorted(pattern.findall(m.string)):
+                    wrong.append((lang, m.id, m.string))
+    assert wrong == []

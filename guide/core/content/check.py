@@ -127,9 +127,10 @@ def _value_message(value: Any, tp: Any, raw: str) -> str:
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Expected `int` >= 1"), N_("must be a whole number, at least 1")),
     (re.compile(r"Expected `int` >= 0"), N_("must be a whole number, 0 or more")),
-    (re.compile(r"Expected `int` <= (\d+)"), N_("must be at most {0}")),
+    (re.compile(r"Expected `int` <= (?P<limit>\d+)"), N_("must be at most {limit}")),
     (re.compile(r"Expected `str` of length >= 1"), N_("must not be empty")),
-    (re.compile(r"Expected `str` of length <= (\d+)"), N_("is too long (at most {0} characters)")),
+    (re.compile(r"Expected `str` of length <= (?P<limit>\d+)"),
+     N_("is too long (at most {limit} characters)")),
     (re.compile(r"Expected `array` of length >= 1"), N_("must have at least one entry")),
     (re.compile(r"Expected `str` matching regex '\^https"), N_("must be a web address starting "
      "with https:// or http://")),
@@ -138,7 +139,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"Expected `str` matching regex '\^\[\^/"), N_("must be a relative path to an "
      ".svg or .png file inside the media folder")),
     (re.compile(r"Expected `int`, got `float`"), N_("must be a whole number of seconds")),
-    (re.compile(r"Expected `(\w+)( \| null)?`, got `(\w+)`"), N_("expected {0}, got {2}")),
+    (re.compile(r"Expected `(?P<expected>\w+)( \| null)?`, got `(?P<found>\w+)`"),
+     N_("expected {expected}, got {found}")),
 ]
 
 _NAMES = {"str": N_("text"), "int": N_("a whole number"), "bool": N_("true or false"),
@@ -151,6 +153,7 @@ def _humane(raw: str) -> str:
     for pattern, text in _RULES:
         match = pattern.search(message)
         if match:
-            groups = [tr(_NAMES[g]) if g in _NAMES else g or "" for g in match.groups()]
-            return tr(text).format(*groups)
+            values = {k: tr(_NAMES[v]) if v in _NAMES else v or ""
+                      for k, v in match.groupdict().items()}
+            return tr(text).format(**values)
     return message

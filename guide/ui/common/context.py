@@ -66,7 +66,8 @@ class SettingsStore(QObject):
             self.save_error = None
         except OSError as exc:
             # Keep running with the values in memory; the window shows the message.
-            self.save_error = self.tr("Could not save settings: {0}").format(exc.strerror or exc)
+            self.save_error = self.tr("Could not save settings: {error}").format(
+                error=exc.strerror or exc)
         self.changed.emit()
 
 

@@ -260,6 +260,7 @@ class BodyCanvas(QWidget):
         if current:
             parts.insert(0, self.muscle_name(current))
         if self._selected:
-            parts.append(self.tr("Selected: {0}").format(self.muscle_name(self._selected)))
+            parts.append(self.tr("Selected: {muscle}").format(
+                muscle=self.muscle_name(self._selected)))
         self.setAccessibleDescription(" ".join(parts))
 

@@ -185,7 +185,7 @@ class StretchDetail(QWidget):
             picture = QLabel()
             picture.setObjectName("picture")
             picture.setPixmap(render_svg(path, PICTURE))
-            picture.setAccessibleName(self.tr("Picture for step {0}").format(n))
+            picture.setAccessibleName(self.tr("Picture for step {number}").format(number=n))
             picture.setToolTip(step.text)
             self.pictures.addWidget(picture)
         self.pictures.addStretch(1)

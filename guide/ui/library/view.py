@@ -237,7 +237,7 @@ class LibraryView(QWidget):
         rows = [("", self.tr("All muscles"), self.tr("Every stretch"),
                  len(self.model.index_data))]
         for muscle in sorted(self._catalog.muscles.values(), key=lambda m: m.name.lower()):
-            also = self.tr("Also called: {0}").format(", ".join(muscle.synonyms))
+            also = self.tr("Also called: {words}").format(words=", ".join(muscle.synonyms))
             rows.append((muscle.id, muscle.name, f"{muscle.name}\n{also}",
                          counts.get(muscle.id, 0)))
         for muscle_id, name, tip, count in rows:
@@ -284,7 +284,8 @@ class LibraryView(QWidget):
         self.proxy.set_text(text)
         ids = muscles_for_words(self._catalog, text) if len(text.strip()) >= 3 else []
         names = [self._catalog.muscles[i].name for i in ids]
-        self.meaning.setText(self.tr("Includes stretches for: {0}").format(", ".join(names))
+        self.meaning.setText(self.tr("Includes stretches for: {muscles}").format(
+            muscles=", ".join(names))
                              if names else "")
         self.meaning.setVisible(bool(names))
 

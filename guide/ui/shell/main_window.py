@@ -213,8 +213,8 @@ class MainWindow(QMainWindow):
         count = self._context.summary.problems
         if count:
             parts.append(self.tr(
-                "Some of your exercise files have problems ({0}); everything else loaded. "
-                "<a href='problems'>Show the problems</a>").format(count))
+                "Some of your exercise files have problems ({count}); everything else loaded. "
+                "<a href='problems'>Show the problems</a>").format(count=count))
         if self._context.store.load_message:
             parts.append(self._context.store.load_message)
         self._banner.setText("<br>".join(parts))
@@ -254,7 +254,8 @@ class MainWindow(QMainWindow):
     def start_routine(self, routine_id: str) -> None:
         routine = self._context.catalog.routines.get(routine_id)
         if routine is None:
-            self.show_message(self.tr("There is no routine called “{0}”.").format(routine_id))
+            self.show_message(self.tr("There is no routine called “{name}”.").format(
+                name=routine_id))
             return
         self._return_to = self.current_page() or "home"
         self.player.play(routine)

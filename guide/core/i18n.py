@@ -100,6 +100,7 @@ def duration(seconds: int | None) -> str:
 def day_names(short: bool = False) -> list[str]:
     """Monday to Sunday in the user's language."""
     if short:
+        # Translators: short day names as in a list of days (Mon, Tue ...)
         return [tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun")]
     return [tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"),
             tr("Saturday"), tr("Sunday")]

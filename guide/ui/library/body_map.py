@@ -40,6 +40,7 @@ class BodyMap(QWidget):
         switch = QHBoxLayout()
         switch.setSpacing(0)
         switch.addStretch(1)
+        # Translators: which side of the body the map shows: its front or its back
         labels = {"front": self.tr("Front"), "back": self.tr("Back")}
         for n, side in enumerate(SIDES):
             button = QToolButton()

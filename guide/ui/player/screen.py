@@ -144,11 +144,17 @@ class PlayerScreen(QWidget):
 
     def _caption(self, segment: Segment) -> str:
         return {
+            # Translators: the kind of step under the countdown (a command to the user)
             SegmentKind.PREPARE: self.tr("Get ready"),
+            # Translators: hold the stretch still (a command), not "wait"
             SegmentKind.HOLD: self.tr("Hold"),
+            # Translators: do the timed action now (massage, walk...)
             SegmentKind.ACTION: self.tr("Go"),
+            # Translators: rest between two holds (a command)
             SegmentKind.REST: self.tr("Relax"),
+            # Translators: change to the other side of the body (a command)
             SegmentKind.SWITCH: self.tr("Switch"),
+            # Translators: the routine is finished
             SegmentKind.DONE: self.tr("Done"),
         }[segment.kind]
 

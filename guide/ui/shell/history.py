@@ -119,6 +119,7 @@ class HistoryPage(QWidget):
                 n=(record.stopped_at or 0) + 1, name=record.stopped_name)
         else:
             result = self.tr("Stopped")
+        # Translators: how the routine felt: good, okay (so-so) or hard
         felt = {Feeling.GOOD.value: self.tr("Good"), Feeling.OK.value: self.tr("OK"),
                 Feeling.HARD.value: self.tr("Hard")}.get(record.feeling or "", "")
         return [when, record.routine_name, format_duration(record.duration), result, felt]

@@ -6,12 +6,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from guide.cli import main
 from guide.core import i18n
 from guide.core.content.cache import load_catalog
 from guide.core.content.catalog import builtin_source, read_catalog, user_source
 from guide.core.content.sides import side_phrase
+from guide.ui.library.stretch_model import IdRole
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -135,3 +137,21 @@ def test_validate_checks_a_packs_translations_with_file_and_line(user_exercises:
     assert "list index" in problems[0].message
     assert "English text has changed" in problems[1].message
     assert "placeholders" in problems[2].message
+
+
+@pytest.mark.parametrize(("words", "muscle"), [("calambre", "gastrocnemius"),
+                                               ("gemelo", "gastrocnemius"),
+                                               ("isquios", "hamstrings"),
+                                               ("cuádriceps", "quadriceps")])
+def test_browse_search_knows_spanish_everyday_words(
+        qtbot: QtBot, spanish: None, words: str, muscle: str) -> None:
+    from guide.ui.library.view import LibraryView
+
+    catalog = load_catalog()
+    library = LibraryView(catalog)
+    qtbot.addWidget(library)
+    library.show()
+    library.search.setText(words)  # QTest.keyClicks aborts on "á"
+    shown = {library.proxy.index(row, 0).data(IdRole) for row in range(library.proxy.rowCount())}
+    assert {s.id for s in catalog.stretches_for_muscle(muscle)} <= shown
+    assert catalog.muscles[muscle].name in library.meaning.text()

@@ -28,3 +28,16 @@ def test_the_voice_is_chosen_for_the_contents_language() -> None:
     assert voice_locale(available, "es") in (QLocale("es_ES"), QLocale("es_MX"))
     assert voice_locale(available, "en") == QLocale("en_GB")
     assert voice_locale([QLocale("en_GB")], "es") is None  # no Spanish voice: keep the default
+
+
+def test_day_names_and_times_follow_the_interface_language(qapp: QApplication) -> None:
+    from PySide6.QtCore import QLocale, QTime
+
+    try:
+        install_translations(qapp, "es")
+        assert QLocale().dayName(1) == "lunes"
+        assert QLocale().toString(QTime(22, 30), QLocale.FormatType.ShortFormat) == "22:30"
+        install_translations(qapp, "en")  # an English page shows English day names
+        assert QLocale().dayName(1) == "Monday"
+    finally:
+        install_translations(qapp, "en")

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWid
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine
-from guide.ui.common.sheet import Sheet
 
 
 def _default_folder() -> Path:
@@ -66,6 +65,8 @@ class SheetButton(QPushButton):
         path = self.ask_path(_default_folder() / f"{routine.id}.pdf")
         if path is None:
             return None
+        from guide.ui.common.sheet import Sheet  # QtSvg and the PDF writer load on first use
+
         try:
             Sheet(routine, self._catalog()).write_pdf(path)
             written = path.is_file() and path.stat().st_size > 0
@@ -91,6 +92,8 @@ class SheetButton(QPushButton):
                 "Printing is not available on this computer. Save the sheet as a PDF and "
                 "print that instead."))
             return
+        from guide.ui.common.sheet import Sheet
+
         sheet = Sheet(routine, self._catalog())
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(sheet.page_layout())

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         summary = context.summary
-        self.home = HomePage(summary.routines)
+        self.home = HomePage(summary.routines, lambda: context.catalog)
         self.home.start_requested.connect(self.start_routine)
         self.home.safety_requested.connect(lambda: self.show_page("safety"))
         self.add_page("home", self.tr("Home"), self.home)

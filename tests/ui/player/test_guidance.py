@@ -2,6 +2,8 @@
 the cautions dialog during a stretch, the steps instead of a cue word, advice after a cramp."""
 
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -128,3 +130,16 @@ def test_other_routines_end_without_the_relief_advice(qtbot: QtBot, shipped: Cat
         while view.session.state is not State.FINISHED:
             qtbot.keyClick(view, Qt.Key.Key_Right)
     assert not view._summary.tips.isVisible()
+
+
+def test_the_get_ready_screen_prints_the_routine_and_the_routine_waits(
+        qtbot: QtBot, shipped: Catalog, tmp_path: Path) -> None:
+    view = play(qtbot, shipped, "bedtime")
+    button = view.player_screen.sheet_button
+    assert button.isVisible() and view.session.state is State.RUNNING
+    target = tmp_path / "bedtime.pdf"
+    button.ask_path = lambda suggested: target
+    with qtbot.waitSignal(button.saved):
+        button.save_action.trigger()
+    assert view.session.state is State.PAUSED
+    assert target.read_bytes().startswith(b"%PDF-")

@@ -3,13 +3,15 @@
 
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from guide.core.content.catalog import Catalog
-from guide.core.content.model import Routine
 from guide.ui.common.sheet_actions import SheetButton
+
+if TYPE_CHECKING:  # the content model loads after the first paint
+    from guide.core.content.catalog import Catalog
+    from guide.core.content.model import Routine
 
 
 class SourceLike(Protocol):
@@ -24,7 +26,7 @@ class SourceLike(Protocol):
 class RoutineDetail(QWidget):
     """Shows one routine's tips and sources; the button prints it or saves it as a PDF."""
 
-    def __init__(self, catalog: Callable[[], Catalog], parent: QWidget | None = None) -> None:
+    def __init__(self, catalog: Callable[[], "Catalog"], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._routine_id: str | None = None
         self._catalog = catalog
@@ -47,7 +49,7 @@ class RoutineDetail(QWidget):
     def routine_id(self) -> str | None:
         return self._routine_id
 
-    def routine(self) -> Routine | None:
+    def routine(self) -> "Routine | None":
         if self._routine_id is None:
             return None
         return self._catalog().routines.get(self._routine_id)

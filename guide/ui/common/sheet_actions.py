@@ -2,12 +2,15 @@
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from guide.core.content.catalog import Catalog
-from guide.core.content.model import Routine
+if TYPE_CHECKING:  # the content model loads after the first paint
+    from guide.core.content.catalog import Catalog
+    from guide.core.content.model import Routine
+
 
 
 def _default_folder() -> Path:
@@ -31,8 +34,8 @@ class SheetButton(QPushButton):
     saved = Signal(str)
     about_to_act = Signal()
 
-    def __init__(self, catalog: Callable[[], Catalog],
-                 routine_getter: Callable[[], Routine | None],
+    def __init__(self, catalog: Callable[[], "Catalog"],
+                 routine_getter: Callable[[], "Routine | None"],
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Print or save as PDF…"), parent)
         self._catalog = catalog

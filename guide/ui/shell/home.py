@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from guide.core.i18n import duration
 from guide.core.routine.summary import RoutineInfo
 from guide.ui.common.fonts import scaled
-from guide.ui.common.routine_detail import RoutineDetail
 from guide.ui.shell.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
     TEXT_BROWSER_INTERACTION,
@@ -28,6 +27,7 @@ from guide.ui.shell.startup_qt import (
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
+    from guide.ui.common.routine_detail import RoutineDetail
     from guide.ui.shell.thigh_choice import ThighChoice
 
 THIGH = ("cramp-thigh", "cramp-hamstring")  # front, back
@@ -103,11 +103,15 @@ class HomePage(QWidget):
         set_props(self.routine_list, horizontalScrollBarPolicy=SCROLL_BAR_ALWAYS_OFF)
         self.routine_list.itemActivated.connect(self._on_activated)
         self.routine_list.currentItemChanged.connect(self._on_current)
-        self.detail = RoutineDetail(catalog or _no_catalog)
-        self.detail.setEnabled(catalog is not None)
+        self._catalog = catalog
+        self._detail: RoutineDetail | None = None
+        # The tips-and-sources pane is built after the first paint (see ``detail``).
+        self._detail_slot = QWidget()
+        slot = QVBoxLayout(self._detail_slot)
+        slot.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(self.routine_list, 3)
-        row.addWidget(self.detail, 2)
+        row.addWidget(self._detail_slot, 2)
         layout.addLayout(row, 1)
         how = QLabel(self.tr("Double-click a routine, or select it and press Enter, to start."))
         how.setObjectName("hint")
@@ -133,12 +137,26 @@ class HomePage(QWidget):
     def _on_activated(self, item: QListWidgetItem) -> None:
         self.start_requested.emit(item.data(USER_ROLE))
 
+    @property
+    def detail(self) -> "RoutineDetail":
+        """The selected routine's tips and sources, with "Print or save as PDF…"."""
+        if self._detail is None:
+            from guide.ui.common.routine_detail import RoutineDetail
+
+            self._detail = RoutineDetail(self._catalog or _no_catalog)
+            self._detail.setEnabled(self._catalog is not None)
+            layout = self._detail_slot.layout()
+            assert layout is not None
+            layout.addWidget(self._detail)
+        return self._detail
+
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_current(self, current: QListWidgetItem | None,
                     _previous: QListWidgetItem | None) -> None:
         info = self._routines.get(current.data(USER_ROLE)) if current is not None else None
         if info is None:
-            self.detail.show_routine(None)
+            if self._detail is not None:
+                self._detail.show_routine(None)
             return
         self.detail.show_routine(info.id, info.name, info.tips, info.sources)
 

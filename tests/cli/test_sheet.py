@@ -33,7 +33,7 @@ def test_bedtime_sheet_has_steps_doses_cautions_tips_and_sources(
     text = " ".join(pdf_text(pdf).split())  # one line, whatever the wrapping
     assert "Bedtime leg-cramp prevention" in text
     assert "Wall calf stretch, straight knee" in text and "Standing hamstring stretch" in text
-    assert "Hold 10 s, 3 times on each leg" in text  # the routine's dose, not the stretch's
+    assert "Hold 10 s, 3 times on each side" in text  # the routine's dose, not the stretch's
     assert "Press the back heel down into the floor." in text.replace("ﬂ", "fl")
     assert "Caution: If you have had an Achilles tendon injury" in text
     assert "every night for six weeks" in text  # a tip

@@ -78,21 +78,21 @@ def dose_text(item: RoutineItem, stretch: Stretch | None) -> str:
     if item.until_eased:
         return _tr("Hold {hold}; repeat up to {reps} times until the cramp eases.").format(
             hold=hold, reps=reps)
+    # "each side", never the stretch's own word ("leg") glued into a translated sentence.
     both = stretch.per_side and item.sides in (None, "both")
-    side = stretch.side_label or _tr("side")
     if both and reps > 1 and rest:
-        text = _tr("Hold {hold}, {reps} times on each {side}, with {rest} rest between.")
+        text = _tr("Hold {hold}, {reps} times on each side, with {rest} rest between.")
     elif both and reps > 1:
-        text = _tr("Hold {hold}, {reps} times on each {side}.")
+        text = _tr("Hold {hold}, {reps} times on each side.")
     elif both:
-        text = _tr("Hold {hold} on each {side}.")
+        text = _tr("Hold {hold} on each side.")
     elif reps > 1 and rest:
         text = _tr("Hold {hold}, {reps} times, with {rest} rest between.")
     elif reps > 1:
         text = _tr("Hold {hold}, {reps} times.")
     else:
         text = _tr("Hold {hold}.")
-    return text.format(hold=hold, reps=reps, side=side, rest=short_duration(rest or 0))
+    return text.format(hold=hold, reps=reps, rest=short_duration(rest or 0))
 
 
 class Sheet:

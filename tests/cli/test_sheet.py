@@ -8,6 +8,10 @@ import pytest
 
 from guide.cli import main
 
+# The command makes a QGuiApplication when none exists; in the test run the widgets' QApplication
+# must come first, or later widget tests would find a GUI-only application.
+pytestmark = pytest.mark.usefixtures("qapp")
+
 
 def pdf_text(path: Path) -> str:
     tool = shutil.which("pdftotext")

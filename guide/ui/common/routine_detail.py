@@ -64,18 +64,21 @@ class RoutineDetail(QWidget):
                 "Select a routine to see its tips and where its advice comes from.")))
             return
         self.heading.setText(name)
-        parts = [f"<h3>{escape(self.tr('Tips'))}</h3>"]
+        tips_heading, sources_heading = self.tr("Tips"), self.tr("Sources")
+        no_tips, no_sources = self.tr("This routine has no tips."), \
+            self.tr("This routine names no sources.")
+        parts = [f"<h3>{escape(tips_heading)}</h3>"]
         if tips:
             parts.append("<ul>" + "".join(f"<li>{escape(t)}</li>" for t in tips) + "</ul>")
         else:
-            parts.append(f"<p>{escape(self.tr('This routine has no tips.'))}</p>")
-        parts.append(f"<h3>{escape(self.tr('Sources'))}</h3>")
+            parts.append(f"<p>{escape(no_tips)}</p>")
+        parts.append(f"<h3>{escape(sources_heading)}</h3>")
         if sources:
             parts.append("<ul>" + "".join(
                 f"<li><a href='{escape(s.url, quote=True)}'>{escape(s.title)}</a>"
                 f" ({escape(s.publisher)})</li>" for s in sources) + "</ul>")
         else:
-            parts.append(f"<p>{escape(self.tr('This routine names no sources.'))}</p>")
+            parts.append(f"<p>{escape(no_sources)}</p>")
         self.browser.setHtml("".join(parts))
 
     def text(self) -> str:

@@ -31,10 +31,6 @@ RESOLUTION = 96  # dots per inch the document is laid out for, so sizes in px re
 MARGIN_MM = 14
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Sheet", text)
-
-
 def _list(texts: list[str], ordered: bool = False) -> str:
     tag = "ol" if ordered else "ul"
     body = "".join(f"<li>{escape(t)}</li>" for t in texts)
@@ -70,28 +66,32 @@ def dose_text(item: RoutineItem, stretch: Stretch | None) -> str:
         seconds = short_duration(item.hold or 30)
         reps = item.reps or 1
         if reps > 1:
-            return _tr("{time}, {reps} times").format(time=seconds, reps=reps)
+            text = QCoreApplication.translate("Sheet", "{time}, {reps} times")
+            return text.format(time=seconds, reps=reps)
         return seconds
     hold = short_duration(item.hold or stretch.hold)
     reps = item.reps or stretch.reps
     rest = stretch.rest if item.rest is None else item.rest
     if item.until_eased:
-        return _tr("Hold {hold}; repeat up to {reps} times until the cramp eases.").format(
-            hold=hold, reps=reps)
+        text = QCoreApplication.translate(
+            "Sheet", "Hold {hold}; repeat up to {reps} times until the cramp eases.")
+        return text.format(hold=hold, reps=reps)
     # "each side", never the stretch's own word ("leg") glued into a translated sentence.
     both = stretch.per_side and item.sides in (None, "both")
     if both and reps > 1 and rest:
-        text = _tr("Hold {hold}, {reps} times on each side, with {rest} rest between.")
+        text = QCoreApplication.translate(
+            "Sheet", "Hold {hold}, {reps} times on each side, with {rest} rest between.")
     elif both and reps > 1:
-        text = _tr("Hold {hold}, {reps} times on each side.")
+        text = QCoreApplication.translate("Sheet", "Hold {hold}, {reps} times on each side.")
     elif both:
-        text = _tr("Hold {hold} on each side.")
+        text = QCoreApplication.translate("Sheet", "Hold {hold} on each side.")
     elif reps > 1 and rest:
-        text = _tr("Hold {hold}, {reps} times, with {rest} rest between.")
+        text = QCoreApplication.translate(
+            "Sheet", "Hold {hold}, {reps} times, with {rest} rest between.")
     elif reps > 1:
-        text = _tr("Hold {hold}, {reps} times.")
+        text = QCoreApplication.translate("Sheet", "Hold {hold}, {reps} times.")
     else:
-        text = _tr("Hold {hold}.")
+        text = QCoreApplication.translate("Sheet", "Hold {hold}.")
     return text.format(hold=hold, reps=reps, rest=short_duration(rest or 0))
 
 
@@ -129,11 +129,17 @@ class Sheet:
     def html(self) -> str:
         routine, stretches = self.routine, self._catalog.stretches
         plan = build_plan(routine, stretches)
+        time = QCoreApplication.translate("Sheet", "Time: about {time}.")
+        tips = QCoreApplication.translate("Sheet", "Tips")
+        sources_heading = QCoreApplication.translate("Sheet", "Sources")
+        advice = QCoreApplication.translate(
+            "Sheet", "General information, not medical advice. Stretch to a mild pull, never to "
+            "pain. Stop at once for sharp pain, numbness, tingling or dizziness, and ask a doctor "
+            "when cramps are frequent, severe or do not get better.")
         parts = [
             f"<h1 style='font-size: 16pt; margin-bottom: 2px'>{escape(routine.name)}</h1>",
             f"<p style='margin-top: 0'>{escape(routine.description)}<br>"
-            + escape(_tr("Time: about {time}.").format(time=short_duration(plan.total_seconds)))
-            + "</p>",
+            + escape(time.format(time=short_duration(plan.total_seconds))) + "</p>",
         ]
         if routine.prepare_text:
             parts.append(f"<p><i>{escape(routine.prepare_text)}</i></p>")
@@ -143,22 +149,19 @@ class Sheet:
             parts.append(self._item_row(number, item, stretches.get(item.stretch or "")))
         parts.append("</table>")
         if routine.tips:
-            parts.append(f"<h2 style='font-size: 12pt'>{escape(_tr('Tips'))}</h2>")
+            parts.append(f"<h2 style='font-size: 12pt'>{escape(tips)}</h2>")
             parts.append(_list(list(routine.tips)))
         if routine.finish_text:
             parts.append(f"<p>{escape(routine.finish_text)}</p>")
         sources = routine_sources(routine, stretches)
         if sources:
-            parts.append(f"<h2 style='font-size: 11pt'>{escape(_tr('Sources'))}</h2>")
+            parts.append(f"<h2 style='font-size: 11pt'>{escape(sources_heading)}</h2>")
             items = "".join(
                 f"<li>{escape(s.title)}, {escape(s.publisher)}: "
                 f"<a href='{escape(s.url, quote=True)}'>{escape(s.url)}</a></li>"
                 for s in sources)
             parts.append(f"<ul style='font-size: 8pt'>{items}</ul>")
-        parts.append("<p style='font-size: 8pt; color: #444'>" + escape(_tr(
-            "General information, not medical advice. Stretch to a mild pull, never to pain. "
-            "Stop at once for sharp pain, numbness, tingling or dizziness, and ask a doctor "
-            "when cramps are frequent, severe or do not get better.")) + "</p>")
+        parts.append(f"<p style='font-size: 8pt; color: #444'>{escape(advice)}</p>")
         return "".join(parts)
 
     def _item_row(self, number: int, item: RoutineItem, stretch: Stretch | None) -> str:
@@ -172,7 +175,7 @@ class Sheet:
         if stretch is not None:
             text.append(_list([s.text for s in stretch.steps], ordered=True))
             if stretch.cautions:
-                label = escape(_tr("Caution:"))
+                label = escape(QCoreApplication.translate("Sheet", "Caution:"))
                 text.append("".join(f"<p style='margin: 0; color: #8a1c0c'><b>{label}</b> "
                                     f"{escape(c)}</p>" for c in stretch.cautions))
         return (f"<tr><td width='170' valign='top' style='border-top: 1px solid #999'>"

@@ -46,13 +46,15 @@ class Briefing(QWidget):
         self.browser.setOpenLinks(False)
         scaled(self.browser, 1.1)
         self.browser.setAccessibleName(self.tr("Before you start"))
-        parts = [f"<h2>{escape(self.tr('Before you start'))}</h2>",
-                 f"<p><i>{escape(self.tr('Press Space to pause while you read.'))}</i></p>"]
+        heading = self.tr("Before you start")
+        pause = self.tr("Press Space to pause while you read.")
+        care, tips_heading = self.tr("Take care"), self.tr("Tips")
+        parts = [f"<h2>{escape(heading)}</h2>", f"<p><i>{escape(pause)}</i></p>"]
         if cautions:
-            parts.append(f"<h3>{escape(self.tr('Take care'))}</h3>")
+            parts.append(f"<h3>{escape(care)}</h3>")
             parts.append(cautions_html(cautions))
         if tips:
-            parts.append(f"<h3>{escape(self.tr('Tips'))}</h3>")
+            parts.append(f"<h3>{escape(tips_heading)}</h3>")
             parts.append(_list(tips))
         self.browser.setHtml("".join(parts))
         layout = QVBoxLayout(self)

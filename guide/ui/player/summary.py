@@ -82,7 +82,8 @@ class SummaryPanel(QWidget):
         self._figures.setText(summary.text())
         if tips:
             lines = "".join(f"<br>• {escape(t)}" for t in tips)
-            self.tips.setText(f"<b>{escape(self.tr('What helps now'))}</b>{lines}")
+            heading = self.tr("What helps now")
+            self.tips.setText(f"<b>{escape(heading)}</b>{lines}")
         else:
             self.tips.clear()
         self.tips.setVisible(bool(tips))

@@ -87,8 +87,10 @@ def test_a_hold_shows_its_steps_its_stop_line_and_c_opens_every_caution(
     screen = view.player_screen
     skip_to(qtbot, view, "neck-rotation", SegmentKind.HOLD)
     instruction = screen._instruction.text()
-    assert "Slowly turn your head to one side" in instruction  # a step, not "Slowly"
-    assert instruction != "Slowly"
+    neck = shipped.stretches["neck-rotation"]
+    item = shipped.routines["desk-break"].items[0]
+    assert instruction not in neck.cues  # a real instruction, not "Slowly"
+    assert instruction == (item.text or "\n".join(s.text for s in neck.steps))
     assert screen.caution.isVisible()
     assert "Stop at once if you feel dizzy" in screen.caution.text()
 
@@ -143,3 +145,17 @@ def test_the_get_ready_screen_prints_the_routine_and_the_routine_waits(
         button.save_action.trigger()
     assert view.session.state is State.PAUSED
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_stretch_without_the_routines_words_shows_its_steps(qtbot: QtBot,
+                                                               shipped: Catalog) -> None:
+    from guide.core.routine.user_routines import single_stretch_routine
+
+    neck = shipped.stretches["neck-rotation"]
+    session = Session(build_plan(single_stretch_routine(neck), shipped.stretches))
+    view = PlayerView(session, shipped)
+    qtbot.addWidget(view)
+    view.show()
+    skip_to(qtbot, view, "neck-rotation", SegmentKind.HOLD)
+    shown = view.player_screen._instruction.text()
+    assert shown.splitlines() == [step.text.strip() for step in neck.steps]

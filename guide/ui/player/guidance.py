@@ -40,6 +40,9 @@ class Briefing(QWidget):
     def __init__(self, tips: list[str], cautions: list[StretchCautions],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A tip that repeats a caution listed above it is said once, as the caution.
+        listed = {c.strip() for group in cautions for c in group.cautions}
+        tips = [tip for tip in tips if tip.strip() not in listed]
         self.browser = QTextBrowser()
         self.browser.setObjectName("briefing")
         self.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)

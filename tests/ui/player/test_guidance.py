@@ -77,7 +77,8 @@ def test_cramp_relief_warns_about_a_clot_before_the_hold(qtbot: QtBot,
     skip_to(qtbot, view, "calf-cramp-release", SegmentKind.PREPARE)
     assert screen.showing_briefing
     text = " ".join(screen.briefing.text().split())
-    assert "do not stretch or rub it" in text
+    assert text.count("do not stretch or rub it") == 1  # a caution, not repeated as a tip
+    assert text.count("more than 10 minutes") == 1
     assert "warm towel" in text
 
 

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
                   "settings": self.tr("Settings"), "safety": self.tr("Safety"),
                   "about": self.tr("About"),
                   "problems": self.tr("Content problems ({count})").format(count=count)}
-        self.home = HomePage(self._context.summary.routines)
+        self.home = HomePage(self._context.summary.routines, lambda: self._context.catalog)
         self.home.start_requested.connect(self.start_routine)
         self.home.safety_requested.connect(lambda: self.show_page("safety"))
         self.add_page("home", titles["home"], self.home)
@@ -359,6 +359,7 @@ class MainWindow(QMainWindow):
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
             self._context.catalog  # noqa: B018 - load the content now, before the first click
+            self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
             self.started.emit()
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:

@@ -34,6 +34,7 @@ from guide.core.content import safety
 from guide.core.content.cache import load_catalog
 from guide.core.store import paths
 from guide.ui.common.context import AppContext, SettingsStore
+from guide.ui.common.sheet import Sheet
 from guide.ui.common.translator import install_translations
 from guide.ui.player.cues import voice_names
 from guide.ui.reminder.window import ReminderWindow
@@ -145,8 +146,8 @@ def untranslated(found: list[tuple[str, str]], exempt: set[str]) -> list[str]:
         text = html.unescape(_TAG.sub(" ", raw)).replace("&", "").strip()
         if "‹" in text or "›" in text or text in exempt:
             continue
-        rest = text
-        for name in sorted((e for e in exempt if len(e) > 3), key=len, reverse=True):
+        rest = re.sub(r"https?://\S+", " ", text)  # addresses are not words
+        for name in sorted((e for e in exempt if len(e) >= 3), key=len, reverse=True):
             rest = rest.replace(name, " ")
         if not re.search(r"[A-Za-z]{2}", rest):
             continue
@@ -175,6 +176,10 @@ def walk_every_page(qtbot: QtBot) -> dict[str, list[tuple[str, str]]]:
     disclaimer = DisclaimerDialog(window)
     found["disclaimer"] = [("DisclaimerDialog", disclaimer.windowTitle()),
                            *visible_texts(disclaimer)]
+    catalog = window._context.catalog
+    for routine in ("cramp-calf", "bedtime"):  # the printable sheet: relief and per-side doses
+        text = Sheet(catalog.routines[routine], catalog).document.toPlainText()
+        found.setdefault("sheet", []).extend(("Sheet", line) for line in text.splitlines())
     reminder = ReminderWindow("‹Routine›", 10)
     qtbot.addWidget(reminder)
     found["reminder"] = [("ReminderWindow", reminder.windowTitle()), *visible_texts(reminder)]

@@ -87,6 +87,17 @@ def N_(text: str) -> str:
     return text
 
 
+def fold(text: str) -> str:
+    """Text as search compares it: lower case without accents, so "cuadriceps" finds
+    "cuádriceps". ASCII text (most English) takes the fast path."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def duration(seconds: int | None) -> str:
     """'3 min 45 s', '40 s', or '?' when unknown."""
     if seconds is None:

@@ -23,7 +23,7 @@ from guide.core.content.sources import (
     sources_for,
     user_source,
 )
-from guide.core.i18n import tr
+from guide.core.i18n import fold, tr
 
 __all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "read_catalog", "sources_for",
            "user_source"]
@@ -66,12 +66,12 @@ class Catalog:
 
     def find_muscles(self, word: str) -> list[Muscle]:
         """Muscles whose id, name or everyday synonym matches ``word`` (case-insensitive)."""
-        needle = word.strip().lower().replace("_", " ")
+        needle = fold(word.strip()).replace("_", " ")
         exact = [
             m
             for m in self.muscles.values()
-            if needle in (m.id.replace("_", " "), m.name.lower())
-            or needle in (s.lower() for s in m.synonyms)
+            if needle in (m.id.replace("_", " "), fold(m.name))
+            or needle in (fold(s) for s in m.synonyms)
         ]
         return exact
 

@@ -68,7 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     i18n = sub.add_parser("i18n", help=tr("for translators: extract, compile or check the "
                                            "translation catalogues"))
-    i18n.add_argument("action", choices=["extract", "compile", "status"])
+    i18n.add_argument("action", choices=["extract", "compile", "status", "template"])
+    i18n.add_argument("pack", nargs="?", type=Path, metavar="PATH",
+                      help=tr("template: your pack's folder (default: your data folder); "
+                              "prints a .po to translate its texts"))
     i18n.add_argument("--verbose", "-v", action="store_true",
                       help=tr("list every untranslated or fuzzy message"))
     return parser
@@ -114,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_plan(args.routine, args.json)
     if args.command == "sheet":
         return cmd_sheet(args.routine, args.pdf)
+    if args.command == "i18n" and args.action == "template":
+        return cmd_pack_template(args.pack)
     if args.command == "i18n":
         from guide.cli.translations import run
 
@@ -151,6 +156,21 @@ def cmd_validate(paths: list[Path]) -> int:
         return 1
     _out(ntr("OK: {n} definition checked, no problems",
              "OK: {n} definitions checked, no problems", files).format(n=files))
+    return 0
+
+
+def cmd_pack_template(folder: Path | None) -> int:
+    """A .po of a pack's own texts with their contexts, for ``<pack>/locale/<lang>.po``."""
+    from guide.core.content.catalog import Source, builtin_source, read_catalog
+    from guide.core.content.pack_locale import template
+    from guide.core.store import paths
+
+    folder = folder or paths.user_exercises()
+    if not folder.is_dir():
+        sys.stderr.write(tr("{path}: no such folder").format(path=folder) + "\n")
+        return 2
+    catalog = read_catalog([builtin_source(), Source(folder, folder.parent / "media")])
+    _out(template(catalog, folder))
     return 0
 
 

@@ -158,3 +158,22 @@ def test_browse_search_knows_spanish_everyday_words(
     shown = {library.proxy.index(row, 0).data(IdRole) for row in range(library.proxy.rowCount())}
     assert {s.id for s in catalog.stretches_for_muscle(muscle)} <= shown
     assert catalog.muscles[muscle].name in library.meaning.text()
+
+
+def test_a_pack_author_gets_a_template_of_their_own_texts(
+        capsys: pytest.CaptureFixture[str], user_exercises: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _pack(user_exercises, "")
+    assert main(["i18n", "template"]) == 0
+    text = capsys.readouterr().out
+    assert 'msgctxt "stretch:mine:steps[1]"\nmsgid "Lean in."\nmsgstr ""' in text
+    assert "calf-wall-straight" not in text  # only the pack's own texts
+    # Filled in and saved as locale/es.po, it checks clean and the app shows it.
+    filled = text.replace('msgid "Doorway stretch"\nmsgstr ""',
+                          'msgid "Doorway stretch"\nmsgstr "En el marco de la puerta"')
+    (user_exercises / "locale" / "es.po").write_text(filled, encoding="utf-8")
+    assert main(["validate"]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    i18n.set_language(None)
+    assert load_catalog().stretches["mine"].name == "En el marco de la puerta"

@@ -87,6 +87,28 @@ def read_po(path: Path) -> tuple[list[PoEntry], list[Problem]]:
     return entries, problems
 
 
+def template(catalog: "Catalog", only: Path) -> str:
+    """A .po template of the texts that files under ``only`` define, ready to translate."""
+    from guide.core.content.localize import catalog_entries
+
+    def quote(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+    out = ['msgid ""', 'msgstr ""', quote("Content-Type: text/plain; charset=UTF-8\n"), ""]
+    seen: set[tuple[str, str]] = set()
+    for (context, text, comment), file in catalog_entries(catalog):
+        if file is None or not file.resolve().is_relative_to(only.resolve()):
+            continue
+        if (context, text) in seen:
+            continue
+        seen.add((context, text))
+        if comment:
+            out.append(f"#. {comment}")
+        out += [f"#: {file.name}", f"msgctxt {quote(context)}", f"msgid {quote(text)}",
+                'msgstr ""', ""]
+    return "\n".join(out)
+
+
 def pack_lookup(entries: list[PoEntry]) -> "Lookup":
     table = {(e.context, e.msgid): e.msgstr for e in entries if e.msgstr and not e.fuzzy}
 

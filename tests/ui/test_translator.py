@@ -41,3 +41,20 @@ def test_day_names_and_times_follow_the_interface_language(qapp: QApplication) -
         assert QLocale().dayName(1) == "Monday"
     finally:
         install_translations(qapp, "en")
+
+
+def test_the_tray_menu_follows_a_language_change(qapp: QApplication) -> None:
+    from guide.ui.reminder.tray import Tray
+
+    tray = Tray()
+    try:
+        install_translations(qapp, "es")
+        tray.retranslate()
+        assert [a.text() for a in tray.actions()] == [
+            "Empezar la rutina para dormir", "Calambre en la pantorrilla", "Abrir Stretch Guide",
+            "Pausar los recordatorios un día", "Salir"]
+    finally:
+        install_translations(qapp, "en")
+        tray.retranslate()
+    assert tray.actions()[-1].text() == "Quit"
+    tray.deleteLater()

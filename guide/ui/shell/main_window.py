@@ -87,10 +87,8 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------
 
     def _build_places(self) -> None:
-        """Home, and the places built the first time they are shown (start-up stays quick).
-
-        Run again in a new language; a routine with unsaved changes keeps its page as it is.
-        """
+        """Home, and the places built when first shown (start-up stays quick); run again in a
+        new language, where a routine with unsaved changes keeps its page as it is."""
         count = self._context.summary.problems
         titles = {"home": self.tr("Home"), "browse": self.tr("Browse"),
                   "routines": self.tr("My routines"), "history": self.tr("History"),
@@ -119,7 +117,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def change_language(self, code: str) -> None:
-        """Every page in the language ``code`` ('' = the desktop's), staying where we are."""
+        """Every page and the tray in the language ``code`` ('' = the desktop's), in place."""
         from guide.ui.common.translator import install_translations
 
         app = QApplication.instance()
@@ -131,6 +129,8 @@ class MainWindow(QMainWindow):
         self._nav.setAccessibleName(self.tr("Places"))
         self._build_places()
         self.show_page(current)
+        if self.reminders is not None:
+            self.reminders.retranslate(self._context.catalog)
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add a place to the sidebar, or replace the widget of an existing one."""

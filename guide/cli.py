@@ -76,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide.ui.app import run_app
 
         return run_app(args)
+    if args.command in ("validate", "list", "plan") and not _shipped_content_found():
+        return 2
     if args.command == "validate":
         return cmd_validate(args.paths)
     if args.command == "list":
@@ -92,6 +94,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _out(text: str) -> None:
     sys.stdout.write(text + "\n")
+
+
+def _shipped_content_found() -> bool:
+    """Say so when the installation lacks the built-in content (a wheel without its data)."""
+    from guide.core import shipped
+
+    if shipped.has_content():
+        return True
+    sys.stderr.write(tr(
+        "No shipped content found (looked for {path}): this installation of Stretch Guide is "
+        "incomplete. Reinstall it from a complete package, e.g. `pipx install --force .` in a "
+        "clone of the repository.").format(path=shipped.exercises() / "muscles.yaml") + "\n")
+    return False
 
 
 def cmd_validate(paths: list[Path]) -> int:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
-from guide.core import i18n, paths
+from guide.core import i18n, paths, shipped
 from guide.core.sources import default_sources
 from guide.core.summary import load_summary
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def _install_translations(app: QApplication) -> None:
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
     translator = QTranslator(app)
-    folder = paths.ROOT / "guide" / "translations"
+    folder = shipped.translations()
     if translator.load(QLocale(), "stretch-guide", "_", str(folder)):
         app.installTranslator(translator)
 

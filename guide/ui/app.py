@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from guide import __version__
+from guide import DESKTOP_ID, __version__
 from guide.core import i18n, paths, shipped
 from guide.core.sources import default_sources
 from guide.core.summary import load_summary
@@ -58,7 +58,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationName("stretch-guide")
     app.setApplicationDisplayName("Stretch Guide")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("stretch-guide")
+    app.setDesktopFileName(DESKTOP_ID)
     _install_translations(app)
 
     # Home needs only the cached summary; the catalogue loads after the first paint.

@@ -1,4 +1,4 @@
-"""The command line: ``stretch-guide [start|validate|list|plan|reminder] ...``.
+"""The command line: ``stretch-guide [start|validate|list|plan|reminder|desktop] ...``.
 
 Qt is imported only by the commands that open a window, so scripting commands start fast.
 """
@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     rset.add_argument("--routine", help=tr("routine id (default: bedtime)"))
     rsub.add_parser("show", help=tr("print the reminder and its next occurrence"))
     rsub.add_parser("off", help=tr("turn the reminder off"))
+
+    desktop = sub.add_parser("desktop", help=tr("add or remove the menu entry and icons of this "
+                                                "installation"))
+    desktop.add_argument("action", choices=["install", "uninstall"])
     return parser
 
 
@@ -89,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         code: int = run_reminder(args)
         return code
+    if args.command == "desktop":
+        from guide.desktop_cli import run_desktop
+
+        return run_desktop(args.action)
     return 2
 
 

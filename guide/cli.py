@@ -70,16 +70,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if all(arg in _APP_FLAGS for arg in argv):
         # Plain app launch: skip building the parser, it costs start-up time.
-        from guide.ui.app import run_app
-
-        return run_app(argparse.Namespace(
+        return open_app(argparse.Namespace(
             command=None, routine=None, exit_after_startup="--exit-after-startup" in argv,
             background="--background" in argv))
     args = build_parser().parse_args(argv)
     if args.command in (None, "start"):
-        from guide.ui.app import run_app
-
-        return run_app(args)
+        return open_app(args)
     if args.command in ("validate", "list", "plan") and not _shipped_content_found():
         return 2
     if args.command == "validate":
@@ -98,6 +94,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_desktop(args.action)
     return 2
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """The window, once nothing Qt would abort on is missing (no display, no xcb library)."""
+    from guide.display_check import EXIT_CODE, problem
+
+    message = problem()
+    if message is not None:
+        sys.stderr.write(message + "\n")
+        return EXIT_CODE
+    from guide.ui.app import run_app
+
+    return run_app(args)
 
 
 def _out(text: str) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guide.core.store import paths
+from guide.core.store import shipped
 
 QT_TRANSLATE = {"QCoreApplication", "QApplication", "QGuiApplication"}
 
@@ -31,6 +31,14 @@ class Message:
 
 class ExtractError(Exception):
     pass
+
+
+def checkout() -> Path:
+    """The repository the code runs from: extraction reads its sources and its YAML."""
+    root = shipped.package_dir().parent
+    if not (root / "pyproject.toml").is_file():
+        raise ExtractError(f"{root}: extraction runs from a checkout of the repository")
+    return root
 
 
 def _literal(node: ast.AST | None) -> str | None:
@@ -126,7 +134,7 @@ def content_messages() -> list[Message]:
     catalog = read_catalog([builtin_source()])
     if catalog.problems:
         raise ExtractError("\n".join(str(p) for p in catalog.problems))
-    root = paths.ROOT
+    root = checkout()
     out = []
     for (context, text, comment), file in catalog_entries(catalog):
         location = file.relative_to(root).as_posix() if file and file.is_relative_to(root) \

@@ -40,10 +40,9 @@ def _render_po(catalog: Any, template: bool) -> str:
 
 def templates(root: Path | None = None) -> dict[str, str]:
     """The current templates, rendered: {domain: text of the .pot}."""
-    from guide.cli.extract import code_messages, content_messages, template
-    from guide.core.store import paths
+    from guide.cli.extract import checkout, code_messages, content_messages, template
 
-    root = root or paths.ROOT
+    root = root or checkout()
     return {"messages": _render_po(template("messages", code_messages(root)), True),
             "content": _render_po(template("content", content_messages()), True)}
 

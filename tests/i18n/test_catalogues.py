@@ -73,17 +73,6 @@ def test_status_lists_exactly_the_untranslated_messages(tmp_path: Path) -> None:
     assert found.untranslated == ["[MainWindow] 'Browse'"]
 
 
-def test_the_wheel_ships_every_catalogue() -> None:
-    import tomllib
-    from fnmatch import fnmatch
-
-    config = tomllib.loads((FOLDER.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["guide"]
-    files = [p.relative_to(FOLDER.parent).as_posix() for p in FOLDER.rglob("*") if p.is_file()]
-    assert any(f.endswith(".mo") for f in files)
-    assert [f for f in files if not any(fnmatch(f, pat) for pat in patterns)] == []
-
-
 def test_every_translation_keeps_its_placeholders() -> None:
     import re
 

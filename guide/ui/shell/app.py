@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from guide import __version__
+from guide import DESKTOP_ID, __version__
 from guide.core.content.sources import default_sources
 from guide.core.i18n import tr
 from guide.core.routine.summary import load_summary
@@ -51,7 +51,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationName("stretch-guide")
     app.setApplicationDisplayName("Stretch Guide")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("stretch-guide")
+    app.setDesktopFileName(DESKTOP_ID)
     store = SettingsStore()
     from guide.ui.common.translator import install_translations
 

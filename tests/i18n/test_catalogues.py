@@ -95,3 +95,15 @@ def test_every_translation_keeps_its_placeholders() -> None:
                 elif sorted(pattern.findall(m.id)) != sorted(pattern.findall(m.string)):
                     wrong.append((lang, m.id, m.string))
     assert wrong == []
+
+
+def test_the_menu_entry_speaks_every_shipped_language() -> None:
+    """The desktop entry is read by the desktop, not the app: its words are translated in it."""
+    entry = (FOLDER.parents[1] / "media" / "io.github.stretchguide.StretchGuide.desktop")
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    for lang in translations.languages():
+        for key in ("GenericName", "Comment", "Keywords"):
+            assert any(line.startswith(f"{key}[{lang}]=") for line in lines), (key, lang)
+        names = [line for line in lines if line.startswith("Name=")]
+        local = [line for line in lines if line.startswith(f"Name[{lang}]=")]
+        assert len(local) == len(names) - 1, lang  # every action; the app's name stays

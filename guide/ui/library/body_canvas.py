@@ -6,7 +6,7 @@ Hit-testing and highlighting follow each region's own mask
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -22,6 +22,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from guide.core.content.catalog import Catalog
+from guide.ui.common import theme
 from guide.ui.library.body_regions import Region, build_regions, fit, muscle_at, point_in, tinted
 
 SIDES = ("front", "back")
@@ -37,12 +38,10 @@ class BodyCanvas(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._svgs = svgs
         self._renderers: dict[str, QSvgRenderer] = {}
-        for side, path in svgs.items():
-            if path is not None:
-                renderer = QSvgRenderer(str(path), self)
-                if renderer.isValid():
-                    self._renderers[side] = renderer
+        self._load()
+        theme.watcher().changed.connect(self._on_theme)
         self._side = next((s for s in SIDES if s in self._renderers), "front")
         self._regions: list[Region] | None = None
         self._hover = ""
@@ -54,6 +53,28 @@ class BodyCanvas(QWidget):
         self.setMinimumSize(QSize(150, 300))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._update_accessible()
+
+    def _load(self) -> None:
+        """Load the drawings in the theme's colours."""
+        colours = theme.current()
+        for renderer in self._renderers.values():
+            renderer.deleteLater()
+        self._renderers = {}
+        for side, path in self._svgs.items():
+            if path is None:
+                continue
+            try:
+                data = theme.recolour_body_map(path.read_bytes(), colours)
+            except OSError:
+                continue
+            renderer = QSvgRenderer(QByteArray(data), self)
+            if renderer.isValid():
+                self._renderers[side] = renderer
+
+    def _on_theme(self) -> None:
+        self._load()
+        self._regions = None
+        self.update()
 
     # -- state ---------------------------------------------------------------------------
 
@@ -148,7 +169,7 @@ class BodyCanvas(QWidget):
             elif region.muscle in (self._hover, focus):
                 painter.drawImage(region.rect.topLeft(), tinted(region, 110))
             if region.muscle == focus:
-                pen = QPen(QColor("#26323f"), 1.5, Qt.PenStyle.DashLine)
+                pen = QPen(QColor(theme.current().text), 2, Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(QRectF(region.rect).adjusted(-3, -3, 3, 3), 4, 4)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
+from guide.ui.common import theme
+from guide.ui.common.pictures import picture_description
 from guide.ui.library.stretch_model import dose_text, position_names, render_svg
 
 PICTURE = QSize(200, 150)
@@ -75,10 +77,6 @@ class StretchDetail(QWidget):
         self.sources = _label(rich=True)
         self.sources.setOpenExternalLinks(True)
         self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.sources.setAccessibleName(self.tr("Sources"))
-        self.steps.setAccessibleName(self.tr("Steps"))
-        self.mistakes.setAccessibleName(self.tr("Common mistakes"))
-        self.cautions.setAccessibleName(self.tr("Cautions"))
 
         body = QWidget()
         body.setObjectName("detailBody")
@@ -119,7 +117,7 @@ class StretchDetail(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         self._scroll = scroll
-        self.setStyleSheet(_STYLE)
+        theme.styled(self, _STYLE)
         self.show_stretch("")
 
     @property
@@ -166,7 +164,8 @@ class StretchDetail(QWidget):
             rows.append((self.tr("Also"), names(list(s.muscles.secondary))))
         rows.append((self.tr("You need"), escape(", ".join(s.equipment))
                      if s.equipment else self.tr("nothing")))
-        cells = "".join(f"<tr><td style='color:#5b6573; padding-right:10px'>{k}</td>"
+        muted = theme.current().muted
+        cells = "".join(f"<tr><td style='color:{muted}; padding-right:10px'>{k}</td>"
                         f"<td>{v}</td></tr>" for k, v in rows)
         return f"<table cellspacing='2'>{cells}</table>"
 
@@ -186,6 +185,7 @@ class StretchDetail(QWidget):
             picture.setObjectName("picture")
             picture.setPixmap(render_svg(path, PICTURE))
             picture.setAccessibleName(self.tr("Picture for step {0}").format(n))
+            picture.setAccessibleDescription(picture_description(path) or step.text)
             picture.setToolTip(step.text)
             self.pictures.addWidget(picture)
         self.pictures.addStretch(1)
@@ -202,13 +202,15 @@ class StretchDetail(QWidget):
 
 
 _STYLE = """
-QWidget#detailBody { background: white; }
-QLabel#detailHeading { font-weight: bold; color: #26323f; margin-top: 6px; }
-QLabel#cautions { background: #fff4d6; border: 1px solid #e8d48a; border-radius: 4px;
-                  padding: 4px 8px; color: #4a3b00; }
-QLabel#picture { border: 1px solid #dde2e8; background: white; }
-QLabel#hint { color: #5b6573; }
-QPushButton#primary { background: #e4572e; color: white; border: none; border-radius: 4px;
-                      padding: 6px 14px; font-weight: bold; }
-QPushButton#primary:focus { border: 2px solid #26323f; }
+QWidget#detailBody { background: $base; }
+QWidget#detailBody QLabel { color: $base_text; }
+QWidget#detailBody QLabel#detailHeading { font-weight: bold; color: $base_text;
+                                          margin-top: 6px; }
+QWidget#detailBody QLabel#cautions { background: $note; border: 1px solid $note_border;
+                                     border-radius: 4px; padding: 4px 8px; color: $note_text; }
+QLabel#picture { border: 1px solid $card_border; background: $card; }
+QLabel#hint { color: $muted; }
+QPushButton#primary { background: $accent; color: $on_accent; border: 2px solid $accent;
+                      border-radius: 4px; padding: 6px 14px; font-weight: bold; }
+QPushButton#primary:focus { border: 2px solid $focus; }
 """

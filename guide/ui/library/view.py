@@ -7,7 +7,7 @@ The stretch list is one model behind one filter proxy; filters never rebuild wid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QFont, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.search import NO_EQUIPMENT, muscles_for_words
+from guide.ui.common import theme
 from guide.ui.library.body_map import BodyMap
 from guide.ui.library.detail import StretchDetail
 from guide.ui.library.stretch_model import (
@@ -66,9 +67,8 @@ class _StretchDelegate(QStyledItemDelegate):
         if pixmap is not None:
             painter.drawPixmap(rect.x() + 6, rect.y() + 6, pixmap)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = option.palette
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                    else QPalette.ColorRole.Text)
+        colours = theme.current()
+        text_colour = QColor(colours.on_accent if selected else colours.base_text)
         left = rect.x() + THUMB.width() + 14
         text_rect = QRect(left, rect.y() + 5, rect.right() - left - 4, rect.height() - 10)
         name_font = QFont(option.font)
@@ -84,7 +84,7 @@ class _StretchDelegate(QStyledItemDelegate):
                          str(index.data(Qt.ItemDataRole.DisplayRole)))
         painter.setFont(option.font)
         if not selected:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.setPen(QColor(theme.current().muted))
         dose_rect = QRect(left, name_rect.bottom() + 2, text_rect.width(),
                           painter.fontMetrics().height())
         painter.drawText(dose_rect, Qt.AlignmentFlag.AlignLeft, str(index.data(DoseRole)))
@@ -178,7 +178,7 @@ class LibraryView(QWidget):
                        self.proxy.layoutChanged):
             signal.connect(self._update_count)
         self._update_count()
-        self.setStyleSheet(_STYLE)
+        theme.styled(self, _STYLE)
 
     def _combo(self, name: str, entries: Sequence[tuple[object, str]]) -> QComboBox:
         box = QComboBox()
@@ -239,6 +239,7 @@ class LibraryView(QWidget):
             also = self.tr("Also called: {0}").format(", ".join(muscle.synonyms))
             rows.append((muscle.id, muscle.name, f"{muscle.name}\n{also}",
                          counts.get(muscle.id, 0)))
+        colours = theme.current()
         for muscle_id, name, tip, count in rows:
             # "Calf (gastrocnemius)" shows as "Calf"; the full name is in the tooltip.
             label = QStandardItem(name.split(" (")[0])
@@ -250,9 +251,9 @@ class LibraryView(QWidget):
             number.setData(muscle_id, MuscleRole)
             number.setToolTip(tip)
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            number.setForeground(QColor("#5b6573"))
+            number.setForeground(QColor(colours.muted))
             if not count:
-                label.setForeground(QColor("#8a94a3"))
+                label.setForeground(QColor(colours.dim))
             self.muscle_model.appendRow([label, number])
 
     # -- filters -------------------------------------------------------------------------
@@ -327,10 +328,10 @@ class LibraryView(QWidget):
 
 
 _STYLE = """
-QLabel#heading { font-weight: bold; color: #26323f; }
-QLabel#count { font-weight: bold; color: #26323f; }
-QLabel#hint { color: #5b6573; }
-QListView { background: white; border: 1px solid #dde2e8; }
-QListView::item:selected, QTableView::item:selected { background: #e4572e; color: white; }
-QTableView { background: white; border: 1px solid #dde2e8; }
+QLabel#heading { font-weight: bold; color: $text; }
+QLabel#count { font-weight: bold; color: $text; }
+QLabel#hint { color: $muted; }
+QListView, QTableView { background: $base; color: $base_text; border: 1px solid $border; }
+QListView::item:selected, QTableView::item:selected { background: $accent; color: $on_accent; }
+QListView:focus, QTableView:focus { border: 2px solid $focus; }
 """

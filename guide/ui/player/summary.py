@@ -44,7 +44,7 @@ class SummaryPanel(QWidget):
         for button in self._feeling_buttons:
             button.setMinimumWidth(width + button.fontMetrics().height() * 3)
         self._done = QPushButton(self.tr("Done"))
-        self._done.setAccessibleName(self.tr("Close the player"))
+        self._done.setAccessibleDescription(self.tr("Close the player"))
         self._done.setDefault(True)
         scaled(self._done, 1.3)
         self._done.clicked.connect(self.done)
@@ -78,6 +78,10 @@ class SummaryPanel(QWidget):
         for button in self._feeling_buttons:
             button.setChecked(False)
         self._done.setFocus()
+
+    def focus_done(self) -> None:
+        """Put the keyboard on "Done" (the default button: Enter presses it)."""
+        self._done.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose(self, feeling: Feeling) -> None:
         for button, value in zip(self._feeling_buttons, Feeling, strict=True):

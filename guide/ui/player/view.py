@@ -9,13 +9,14 @@ segment land on time; it is stopped while paused or finished, so an idle player 
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedLayout, QWidget
 
 from guide.core.content.catalog import Catalog
 from guide.core.routine.session import Event, EventKind, Session, State
 from guide.core.store.history import Feeling, History
+from guide.ui.player.announce import Announcer
 from guide.ui.player.countdown import Countdown
 from guide.ui.player.cues import Cues
 from guide.ui.player.parts import Illustration, ThinBar, set_text
@@ -67,6 +68,7 @@ class PlayerView(QWidget):
         self._timer.timeout.connect(self._on_timer)
 
         self._build()
+        self.announcer = Announcer(self)
         self._unsubscribe = session.subscribe(self._on_event)
         if cues is not None:
             cues.status_changed.connect(self._show_status)
@@ -86,6 +88,8 @@ class PlayerView(QWidget):
                              (screen.mute_button, self.toggle_mute),
                              (screen.stop_button, self.ask_stop)):
             button.clicked.connect(lambda _=False, slot=slot: slot())
+            button.installEventFilter(self)  # the player's keys work while a button has focus
+        screen.safety.installEventFilter(self)
 
         self._summary = SummaryPanel()
         self._summary.feeling_chosen.connect(self._on_feeling)
@@ -194,14 +198,35 @@ class PlayerView(QWidget):
 
     # -- Qt events --------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                self._stack.currentWidget() is self._screen:
+            action = self._key_action(event)
+            if action is not None:
+                action()
+                return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self._stack.currentWidget() is self._summary:
-            if key == Qt.Key.Key_Escape:
+            # Esc, or Enter for the default button "Done", leaves the summary.
+            if key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.closed.emit()
                 return
             super().keyPressEvent(event)
             return
+        action = self._key_action(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """The player action of a key (Space, arrows, Esc, M, E, F11), if it is one."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return None
         actions: dict[int, Callable[[], None]] = {
             Qt.Key.Key_Space: self.toggle,
             Qt.Key.Key_Right: self.skip,
@@ -211,12 +236,7 @@ class PlayerView(QWidget):
             Qt.Key.Key_E: self.eased,
             Qt.Key.Key_F11: self.toggle_focus_mode,
         }
-        action = actions.get(key)
-        if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            super().keyPressEvent(event)
-            return
-        action()
-        event.accept()
+        return actions.get(event.key())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -232,8 +252,10 @@ class PlayerView(QWidget):
     # -- session -> screen ------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        side = self._screen.side_text(event.segment)
         if self._cues is not None:
-            self._cues.handle(event, self._screen.side_text(event.segment))
+            self._cues.handle(event, side)
+        self.announcer.handle(event, side)
         if event.kind in VISUAL_CUES:
             self._screen.countdown.flash()
         if event.kind is EventKind.SLEPT:
@@ -289,6 +311,7 @@ class PlayerView(QWidget):
         note = self._record()
         self._summary.show_summary(summary, self._session.plan.routine.finish_text or "", note)
         self._stack.setCurrentWidget(self._summary)
+        self._summary.focus_done()
         self.finished.emit(summary)
 
     def _record(self) -> str:

@@ -57,7 +57,8 @@ class HomePage(QWidget):
             button.setObjectName("quick")
             scaled(button, 1.3)
             button.setAccessibleName(label)
-            button.setAccessibleDescription(hint)
+            button.setAccessibleDescription(text.split("\n", 1)[1])  # the rest of what it shows
+            button.setAutoDefault(True)  # Enter starts the focused card, like Space
             button.setMinimumHeight(84)
             button.setEnabled(info is not None)
             button.clicked.connect(lambda _=False, r=routine_id: self.start_requested.emit(r))
@@ -112,14 +113,18 @@ class HomePage(QWidget):
 
 # Applied by the main window together with its own, so the window is styled in one pass.
 STYLE = """
-QLabel#title { color: #1f2a36; }
-QLabel#heading { color: #1f2a36; margin-top: 8px; }
-QLabel#hint { color: #5b6673; }
-QLabel#safetyNote { background: #fdecea; color: #6b1d12; padding: 8px 12px; border-radius: 6px; }
-QPushButton#quick { text-align: left; padding: 10px 18px; border-radius: 10px;
-                    background: #e4572e; color: white; border: none; }
-QPushButton#quick:focus { outline: 3px solid #1f2a36; border: 3px solid #1f2a36; }
-QPushButton#quick:hover { background: #cc4a24; }
-QPushButton#quick:disabled { background: #c9cfd6; }
-QListWidget#routines::item { padding: 8px; border-bottom: 1px solid #e3e7eb; }
+QLabel#title { color: $text; }
+QLabel#heading { color: $text; margin-top: 8px; }
+QLabel#hint { color: $muted; }
+QLabel#safetyNote { background: $alarm; color: $alarm_text; padding: 8px 12px;
+                    border-radius: 6px; }
+QPushButton#quick { text-align: left; padding: 7px 15px; border-radius: 10px;
+                    background: $accent; color: $on_accent; border: 3px solid $accent; }
+QPushButton#quick:focus { border: 3px solid $focus; }
+QPushButton#quick:hover { background: $accent_hover; }
+QPushButton#quick:disabled { background: $disabled; color: $on_disabled; }
+QListWidget#routines { background: $base; color: $base_text; }
+QListWidget#routines::item { padding: 8px; border-bottom: 1px solid $border; color: $base_text; }
+QListWidget#routines::item:selected { background: $accent; color: $on_accent; }
+QListWidget#routines::item:focus { border: 2px solid $focus; }
 """

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.ui.common import theme
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
 from guide.ui.shell.disclaimer import DisclaimerDialog
@@ -27,7 +28,7 @@ from guide.ui.shell.home import HomePage
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
 
     from guide.core.content.catalog import Catalog
     from guide.ui.player.host import PlayerHost
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         # Wide enough for the longest place name in the user's font size.
         self._nav.setFixedWidth(max(190, self._nav.sizeHintForColumn(0) + 48))
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
-        self.setStyleSheet(_STYLE + HOME_STYLE)
+        theme.styled(self, _STYLE + HOME_STYLE)
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
@@ -324,6 +325,7 @@ class MainWindow(QMainWindow):
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
+            theme.follow_desktop()
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
             self._context.catalog  # noqa: B018 - load the content now, before the first click
@@ -340,6 +342,25 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.quit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            theme.refresh()  # the desktop's palette changed: recolour everything
+        super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses the focused button anywhere in the window (cards, Done, Start ...)."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QAbstractButton
+
+        focus = QApplication.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                isinstance(focus, QAbstractButton) and focus.isEnabled() and \
+                self.isAncestorOf(focus):
+            focus.animateClick()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self._background_handler and self._background_handler():
@@ -367,10 +388,10 @@ def _problems_page(catalog: Catalog) -> QWidget:
 
 
 _STYLE = """
-QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px;
-                  outline: 0; }
-QListWidget#nav::item { padding: 10px 16px; }
-QListWidget#nav::item:selected { background: #e4572e; color: white; }
-QLabel#banner { background: #fff4d6; color: #4a3b00; padding: 8px 14px;
-                border-bottom: 1px solid #e8d48a; }
+QListWidget#nav { background: $nav; color: $nav_text; border: none; padding-top: 12px; }
+QListWidget#nav::item { padding: 10px 16px; border: 3px solid transparent; }
+QListWidget#nav::item:selected { background: $accent; color: $on_accent; }
+QListWidget#nav::item:focus { border: 3px solid $nav_focus; }
+QLabel#banner { background: $note; color: $note_text; padding: 8px 14px;
+                border-bottom: 1px solid $note_border; }
 """

@@ -5,9 +5,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QPushButton
 
 
-def push_button(text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+def push_button(text: str, description: str, slot: Callable[[], object]) -> QPushButton:
+    """A button whose visible text is its accessible name; ``description`` says more."""
     button = QPushButton(text)
-    button.setAccessibleName(accessible)
+    button.setAccessibleDescription(description)
     button.clicked.connect(slot)
     return button
 

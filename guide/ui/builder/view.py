@@ -126,7 +126,6 @@ class RoutineBuilder(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("total")
         scaled(self.total_label, 1.2, bold=True)
-        self.total_label.setAccessibleName(self.tr("Total time"))
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)

@@ -328,6 +328,14 @@ def force_scheme(scheme: Scheme) -> None:
     refresh()
 
 
+def release_scheme() -> None:
+    """Undo :func:`force_scheme`'s colour-scheme hint (the palette is the caller's to restore)."""
+    global _hints
+    QGuiApplication.styleHints().unsetColorScheme()
+    _hints = (None, False)
+    refresh()
+
+
 def force_from_environment() -> None:
     """``STRETCH_GUIDE_THEME=dark`` (or light, high-contrast-light, high-contrast-dark)."""
     name = os.environ.get("STRETCH_GUIDE_THEME", "")

@@ -46,7 +46,7 @@ class BodyMap(QWidget):
             button = QToolButton()
             button.setText(labels[side])
             button.setCheckable(True)
-            button.setAccessibleName(self.tr("Show the body from the {0}").format(
+            button.setAccessibleDescription(self.tr("Show the body from the {0}").format(
                 labels[side].lower()))
             button.setObjectName("sideButton")
             button.setEnabled(side in self.canvas.sides_available())

@@ -58,10 +58,11 @@ class StretchDetail(QWidget):
         self.summary = _label()
         self.start_button = QPushButton(self.tr("Start this stretch"))
         self.start_button.setObjectName("primary")
-        self.start_button.setAccessibleName(self.tr("Start this stretch in the player"))
+        self.start_button.setAccessibleDescription(self.tr("Start this stretch in the player"))
         self.start_button.clicked.connect(self._on_start)
         self.add_button = QPushButton(self.tr("Add to routine"))
-        self.add_button.setAccessibleName(self.tr("Add this stretch to the routine builder"))
+        self.add_button.setAccessibleDescription(self.tr("Add this stretch to the routine "
+                                                         "builder"))
         self.add_button.clicked.connect(self._on_add)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)

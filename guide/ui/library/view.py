@@ -166,7 +166,7 @@ class LibraryView(QWidget):
         self.meaning.setObjectName("hint")
         self.meaning.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.setAccessibleName(self.tr("Clear all filters"))
+        self.clear_button.setAccessibleDescription(self.tr("Clear all filters"))
         self.clear_button.clicked.connect(self.clear_filters)
 
         self.detail = StretchDetail(catalog)

@@ -58,6 +58,10 @@ class Countdown(QProgressBar):
     def text(self) -> str:  # type: ignore[override]  # Python only; Qt's text() is the value
         return self._text
 
+    @property
+    def caption(self) -> str:
+        return self._caption
+
     def set_state(self, seconds: float, progress: float, kind: SegmentKind, caption: str,
                   paused: bool = False, total: float | None = None) -> None:
         """Show ``seconds`` left of ``total`` (the segment's length)."""

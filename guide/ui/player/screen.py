@@ -41,6 +41,7 @@ class PlayerScreen(QWidget):
         self._routine_label = QLabel(routine.name)
         scaled(self._routine_label, 1.2, bold=True)
         self._overall = ThinBar()
+        self._overall.setObjectName("overall")
         self._overall.setAccessibleName(self.tr("Progress through the routine"))
         self._time_left = QLabel()
         scaled(self._time_left, 1.2)

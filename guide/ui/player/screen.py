@@ -26,6 +26,7 @@ from guide.ui.player.parts import (
 _STYLE = """
 QPushButton#safetyLink { color: $accent_text; text-decoration: underline; border: none;
                          background: transparent; padding: 4px; }
+QLabel#keys { color: $muted; }
 QPushButton#safetyLink:focus { border: 2px solid $focus; padding: 2px; }
 """
 
@@ -101,6 +102,12 @@ class PlayerScreen(QWidget):
                        self.mute_button, self.stop_button):
             controls.addWidget(button)
         controls.addStretch()
+        # The keys, where the buttons are (all of them: F1).
+        self._keys = QLabel(self.tr("Keys: Space pause or resume · Left back · Right skip · "
+                                    "E cramp eased · M mute · Esc stop · F1 every shortcut"))
+        self._keys.setObjectName("keys")
+        self._keys.setWordWrap(True)
+        self._keys.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         body = QVBoxLayout(self)
         body.addWidget(self._header)
@@ -112,11 +119,12 @@ class PlayerScreen(QWidget):
         body.addWidget(self.safety, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addWidget(self.status)
         body.addWidget(self._controls)
+        body.addWidget(self._keys)
         theme.styled(self, CONTROL_STYLE + _STYLE)
 
     def set_focus_mode(self, on: bool) -> None:
         """Focus mode keeps only the picture, the countdown and the words of the step."""
-        for widget in (self._header, self._controls, self._next):
+        for widget in (self._header, self._controls, self._next, self._keys):
             widget.setVisible(not on)
 
     def set_muted(self, muted: bool) -> None:

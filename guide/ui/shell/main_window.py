@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,14 +25,13 @@ from guide.ui.common import theme
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
 from guide.ui.shell.disclaimer import DisclaimerDialog
-from guide.ui.shell.home import STYLE as HOME_STYLE
 from guide.ui.shell.home import HomePage
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
+from guide.ui.shell.style import WINDOW_STYLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QKeyEvent
 
-    from guide.core.content.catalog import Catalog
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.reminders: Reminders | None = None  # set once the reminder is running
         self._player: PlayerHost | None = None
         self._return_to = "home"
+        self._shortcuts: QDialog | None = None
         self.setWindowTitle(self.tr("Stretch Guide"))
         self.resize(1100, 720)
 
@@ -75,7 +77,15 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._nav)
+        sidebar = QVBoxLayout()
+        sidebar.setContentsMargins(0, 0, 0, 0)
+        sidebar.setSpacing(0)
+        sidebar.addWidget(self._nav, 1)
+        self._keys_button = QPushButton(self.tr("Keyboard shortcuts (F1)"))
+        self._keys_button.setObjectName("navKeys")
+        self._keys_button.clicked.connect(self.show_shortcuts)
+        sidebar.addWidget(self._keys_button)
+        layout.addLayout(sidebar)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
@@ -89,15 +99,18 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("routines", self.tr("My routines"), self._make_builder)
         self.add_lazy_page("history", self.tr("History"), self._make_history)
         self.add_lazy_page("settings", self.tr("Settings"), self._make_settings)
-        self.add_lazy_page("safety", self.tr("Safety"), _safety_page)
-        self.add_lazy_page("about", self.tr("About"), _about_page)
+        self.add_lazy_page("safety", self.tr("Safety"), lambda: _info_page("SafetyPage"))
+        self.add_lazy_page("about", self.tr("About"), lambda: _info_page("AboutPage"))
         self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
-            summary.problems), lambda: _problems_page(context.catalog))
+            summary.problems), lambda: _info_page("ProblemsPage", context.catalog.problems))
         self._items["problems"].setHidden(not summary.problems)
         # Wide enough for the longest place name in the user's font size.
-        self._nav.setFixedWidth(max(190, self._nav.sizeHintForColumn(0) + 48))
+        width = max(190, self._nav.sizeHintForColumn(0) + 48,
+                    self._keys_button.sizeHint().width())
+        self._nav.setFixedWidth(width)
+        self._keys_button.setFixedWidth(width)
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
-        theme.styled(self, _STYLE + HOME_STYLE)
+        theme.styled(self, WINDOW_STYLE)
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
@@ -167,16 +180,23 @@ class MainWindow(QMainWindow):
     def _add_shortcuts(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        places = ("home", "browse", "routines", "history", "settings", "safety", "about")
-        for n, key in enumerate(places, start=1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Alt+{n}"))
-            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
-            self.addAction(action)
+        from guide.ui.shell.shortcuts import add_window_shortcuts
+
+        add_window_shortcuts(self, self._items, self.show_page, self.show_shortcuts)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         self.addAction(quit_action)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """The "Keyboard shortcuts" sheet (F1, Ctrl+?)."""
+        from guide.ui.shell.shortcuts import PLACES, ShortcutsDialog
+
+        names = {key: self._items[key].text() for key in PLACES}
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(names, self)
+        self._shortcuts.open()
 
     # -- messages ------------------------------------------------------------------------
 
@@ -249,6 +269,7 @@ class MainWindow(QMainWindow):
     def set_focus_mode(self, on: bool) -> None:
         """F11 in the player: full screen with nothing but the routine."""
         self._nav.setVisible(not on)
+        self._keys_button.setVisible(not on)
         self._banner.setVisible(not on and bool(self._banner.text()))
         if on:
             self.showFullScreen()
@@ -349,18 +370,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter presses the focused button anywhere in the window (cards, Done, Start ...)."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QAbstractButton
+        from guide.ui.shell.shortcuts import press_focused_button
 
-        focus = QApplication.focusWidget()
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
-                isinstance(focus, QAbstractButton) and focus.isEnabled() and \
-                self.isAncestorOf(focus):
-            focus.animateClick()
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self._background_handler and self._background_handler():
@@ -369,29 +382,9 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _safety_page() -> QWidget:
-    from guide.ui.shell.info_pages import SafetyPage
+def _info_page(name: str, *args: object) -> QWidget:
+    """Safety, About or Content problems, imported when first shown."""
+    from guide.ui.shell import info_pages
 
-    return SafetyPage()
-
-
-def _about_page() -> QWidget:
-    from guide.ui.shell.info_pages import AboutPage
-
-    return AboutPage()
-
-
-def _problems_page(catalog: Catalog) -> QWidget:
-    from guide.ui.shell.info_pages import ProblemsPage
-
-    return ProblemsPage(catalog.problems)
-
-
-_STYLE = """
-QListWidget#nav { background: $nav; color: $nav_text; border: none; padding-top: 12px; }
-QListWidget#nav::item { padding: 10px 16px; border: 3px solid transparent; }
-QListWidget#nav::item:selected { background: $accent; color: $on_accent; }
-QListWidget#nav::item:focus { border: 3px solid $nav_focus; }
-QLabel#banner { background: $note; color: $note_text; padding: 8px 14px;
-                border-bottom: 1px solid $note_border; }
-"""
+    page: QWidget = getattr(info_pages, name)(*args)
+    return page

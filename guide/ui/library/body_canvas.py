@@ -50,7 +50,7 @@ class BodyCanvas(QWidget):
         self._keyboard = False  # show the focus outline only while the keyboard is in use
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(QSize(150, 300))
+        self.setMinimumSize(QSize(120, 220))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._update_accessible()
 

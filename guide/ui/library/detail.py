@@ -2,11 +2,10 @@
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -18,9 +17,10 @@ from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
 from guide.ui.common import theme
 from guide.ui.common.pictures import picture_description
+from guide.ui.common.reflow import ReflowLayout
 from guide.ui.library.stretch_model import dose_text, position_names, render_svg
 
-PICTURE = QSize(200, 150)
+PICTURE = QSize(184, 138)
 
 
 def _label(object_name: str = "", rich: bool = False) -> QLabel:
@@ -64,13 +64,11 @@ class StretchDetail(QWidget):
         self.add_button.setAccessibleDescription(self.tr("Add this stretch to the routine "
                                                          "builder"))
         self.add_button.clicked.connect(self._on_add)
-        buttons = QHBoxLayout()
+        buttons = ReflowLayout()  # side by side, or one under the other when narrow
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
 
-        self.pictures = QHBoxLayout()
-        self.pictures.setSpacing(8)
+        self.pictures = ReflowLayout()
         self.facts = _label("facts", rich=True)
         self.steps = _label(rich=True)
         self.mistakes = _label(rich=True)
@@ -113,6 +111,10 @@ class StretchDetail(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setAccessibleName(self.tr("Stretch details"))
         self._body = body
+        scroll.viewport().installEventFilter(self)
+        body.installEventFilter(self)
+        # Narrow enough for a small screen, wide enough that a picture is never cut off.
+        self.setMinimumWidth(PICTURE.width() + 36 + scroll.verticalScrollBar().sizeHint().width())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -143,7 +145,23 @@ class StretchDetail(QWidget):
             f"<a href='{escape(s.url, quote=True)}'>{escape(s.title)}</a> · {escape(s.publisher)}"
             for s in stretch.sources)
         self.sources.setText(links)
+        self._fit()
         self._scroll.verticalScrollBar().setValue(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Resize and watched is self._scroll.viewport()) or \
+                (event.type() == QEvent.Type.LayoutRequest and watched is self._body):
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        """Make the body as tall as its wrapped text needs at the width it has, so the scroll
+        area scrolls to the end of it (QScrollArea alone can cut word-wrapped labels short)."""
+        layout = self._body.layout()
+        if layout is not None:
+            needed = layout.totalHeightForWidth(self._scroll.viewport().width())
+            if needed != self._body.minimumHeight():
+                self._body.setMinimumHeight(needed)
 
     def _set_section(self, n: int, widget: QLabel, html: str) -> None:
         widget.setText(html)
@@ -189,7 +207,7 @@ class StretchDetail(QWidget):
             picture.setAccessibleDescription(picture_description(path) or step.text)
             picture.setToolTip(step.text)
             self.pictures.addWidget(picture)
-        self.pictures.addStretch(1)
+            picture.show()  # now, not on the next event-loop turn: the body's height needs it
 
     @Slot()
     def _on_start(self) -> None:

@@ -7,10 +7,19 @@ The stretch list is one model behind one filter proxy; filters never rebuild wid
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QStandardItem, QStandardItemModel
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,15 +50,38 @@ from guide.ui.library.stretch_model import (
 )
 
 MuscleRole = Qt.ItemDataRole.UserRole + 1
+WIDE = 150  # characters of width below which the body map goes above the muscle list
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+TEXT_LINES = 4  # the name (up to three lines) and the dose
+
+
+def wrap(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
+    """``text`` word-wrapped to ``width``, at most ``lines`` lines (the last one elided)."""
+    out: list[str] = []
+    words = text.split()
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        out.append(line)
+    if words:
+        out[-1] = metrics.elidedText(f"{out[-1]} {' '.join(words)}",
+                                     Qt.TextElideMode.ElideRight, width)
+    return out
+
+
 class _StretchDelegate(QStyledItemDelegate):
-    """Thumbnail, name (up to two lines) and dose in grey."""
+    """Thumbnail, then the name and the dose wrapped onto their own lines: never overlapping."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        # Two lines of name and one of dose in the list's font, so larger text never overlaps.
-        lines = 3 * option.fontMetrics.lineSpacing()
+        # Every row is as tall as three lines of name and one of dose in the list's font (the
+        # list uses uniform row heights: 10,000 stretches stay quick), so text never overlaps.
+        bold = QFont(option.font)
+        bold.setBold(True)
+        lines = (TEXT_LINES - 1) * QFontMetrics(bold).lineSpacing() + \
+            option.fontMetrics.lineSpacing()
         return QSize(200, max(THUMB.height(), lines) + 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -75,19 +107,24 @@ class _StretchDelegate(QStyledItemDelegate):
         name_font.setBold(True)
         painter.setFont(name_font)
         painter.setPen(text_colour)
-        name_rect = painter.boundingRect(text_rect, Qt.TextFlag.TextWordWrap,
-                                         str(index.data(Qt.ItemDataRole.DisplayRole)))
-        name_rect = name_rect.intersected(QRect(text_rect.x(), text_rect.y(), text_rect.width(),
-                                                text_rect.height() - painter.fontMetrics()
-                                                .height()))
-        painter.drawText(name_rect, Qt.TextFlag.TextWordWrap,
-                         str(index.data(Qt.ItemDataRole.DisplayRole)))
+        metrics = painter.fontMetrics()
+        y = text_rect.y()
+        names = wrap(metrics, str(index.data(Qt.ItemDataRole.DisplayRole)), text_rect.width(),
+                     TEXT_LINES - 1)
+        for line in names:
+            painter.drawText(QRect(left, y, text_rect.width(), metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft, line)
+            y += metrics.lineSpacing()
         painter.setFont(option.font)
         if not selected:
             painter.setPen(QColor(theme.current().muted))
-        dose_rect = QRect(left, name_rect.bottom() + 2, text_rect.width(),
-                          painter.fontMetrics().height())
-        painter.drawText(dose_rect, Qt.AlignmentFlag.AlignLeft, str(index.data(DoseRole)))
+        metrics = painter.fontMetrics()
+        y += 2
+        for line in wrap(metrics, str(index.data(DoseRole)), text_rect.width(),
+                         TEXT_LINES - len(names)):
+            painter.drawText(QRect(left, y, text_rect.width(), metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft, line)
+            y += metrics.lineSpacing()
         painter.restore()
 
 
@@ -111,13 +148,14 @@ class LibraryView(QWidget):
         self.muscle_list = QTableView()
         self.muscle_list.setModel(self.muscle_model)
         self.muscle_list.setAccessibleName(self.tr("Muscles"))
-        self.muscle_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.muscle_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.muscle_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.muscle_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.muscle_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.muscle_list.setShowGrid(False)
-        self.muscle_list.setWordWrap(False)
+        self.muscle_list.setWordWrap(True)
+        self.muscle_list.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.muscle_list.horizontalHeader().hide()
         self.muscle_list.verticalHeader().hide()
         self.muscle_list.setTabKeyNavigation(False)
@@ -162,6 +200,7 @@ class LibraryView(QWidget):
         self.results.activated.connect(self._on_activated)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
+        self.count_label.setWordWrap(True)
         self.meaning = QLabel()
         self.meaning.setObjectName("hint")
         self.meaning.setWordWrap(True)
@@ -189,12 +228,11 @@ class LibraryView(QWidget):
         return box
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.position_box, 1)
-        filters.addWidget(self.equipment_box, 1)
-        filters.addWidget(self.time_box, 1)
+        """Wide: body map | muscles | stretches | detail. Narrow (a small or 150 % screen): the
+        body map stacks above the muscles and the filters wrap, so nothing is cut off."""
+        self._filters = QGridLayout()
+        self._filters.setSpacing(8)
+        self._place_filters(narrow=False)
 
         muscles = QWidget()
         column = QVBoxLayout(muscles)
@@ -215,21 +253,48 @@ class LibraryView(QWidget):
         column.addWidget(self.meaning)
         column.addWidget(self.results, 1)
 
+        # Long muscle names wrap onto a second line rather than "Back of the shoul…".
+        metrics = self.muscle_list.fontMetrics()
+        muscles.setMinimumWidth(metrics.horizontalAdvance("Between the") + 48
+                                + self.muscle_list.verticalScrollBar().sizeHint().width())
+        self.finder = QSplitter(Qt.Orientation.Horizontal)  # body map and muscles
+        self.finder.setChildrenCollapsible(False)
+        self.finder.addWidget(self.body_map)
+        self.finder.addWidget(muscles)
+        self.finder.setStretchFactor(0, 1)  # the body map grows with the space
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.body_map, 0), (muscles, 0), (results, 1),
-                                (self.detail, 1)):
+        for widget, stretch in ((self.finder, 2), (results, 2), (self.detail, 3)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
-        self.detail.setMinimumWidth(300)  # room for both buttons side by side
-        splitter.setSizes([150, 165, 265, 300])
+        splitter.setSizes([330, 265, 300])
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
-        layout.addLayout(filters)
+        layout.addLayout(self._filters)
         layout.addWidget(splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < WIDE * self.fontMetrics().averageCharWidth()
+        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.finder.orientation() != orientation:
+            self.finder.setOrientation(orientation)
+            self._place_filters(narrow)
+        super().resizeEvent(event)
+
+    def _place_filters(self, narrow: bool) -> None:
+        """One row (search wider), or the search above the three choices when narrow."""
+        for widget in (self.search, self.position_box, self.equipment_box, self.time_box):
+            self._filters.removeWidget(widget)
+        boxes = (self.position_box, self.equipment_box, self.time_box)
+        self._filters.addWidget(self.search, 0, 0, 1, 3 if narrow else 1)
+        for n, box in enumerate(boxes):
+            self._filters.addWidget(box, 1 if narrow else 0, n if narrow else n + 1)
+        for column in range(4):
+            self._filters.setColumnStretch(column, 0 if narrow and column == 3 else
+                                           (3 if column == 0 and not narrow else 1))
 
     def _fill_muscles(self) -> None:
         counts = self.model.index_data.muscle_counts()

@@ -4,7 +4,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from guide.core.i18n import duration
 from guide.core.routine.summary import RoutineInfo
 from guide.ui.common.fonts import scaled
+from guide.ui.common.reflow import ReflowLayout
 from guide.ui.shell.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
     TEXT_BROWSER_INTERACTION,
@@ -40,8 +40,7 @@ class HomePage(QWidget):
         scaled(title, 2.0, bold=True)
         layout.addWidget(title)
 
-        grid = QGridLayout()
-        grid.setSpacing(12)
+        grid = ReflowLayout(columns=True, spacing=12)  # two columns, or one when narrow
         quick = [
             ("cramp-calf", self.tr("Calf cramp now"), self.tr("Ease a cramping calf")),
             ("cramp-thigh", self.tr("Thigh cramp now"), self.tr("Ease a cramping thigh")),
@@ -49,7 +48,7 @@ class HomePage(QWidget):
             ("bedtime", self.tr("Bedtime"), self.tr("Against night leg cramps")),
         ]
         self.quick_buttons: dict[str, QPushButton] = {}
-        for n, (routine_id, label, hint) in enumerate(quick):
+        for routine_id, label, hint in quick:
             info = self._routines.get(routine_id)
             seconds = info.seconds if info else None
             text = f"{label}\n{hint}" + (f" · {duration(seconds)}" if seconds else "")
@@ -62,7 +61,7 @@ class HomePage(QWidget):
             button.setMinimumHeight(84)
             button.setEnabled(info is not None)
             button.clicked.connect(lambda _=False, r=routine_id: self.start_requested.emit(r))
-            grid.addWidget(button, n // 2, n % 2)
+            grid.addWidget(button)
             self.quick_buttons[routine_id] = button
         layout.addLayout(grid)
 

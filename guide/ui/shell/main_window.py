@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,7 @@ from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
 from guide.ui.shell.disclaimer import DisclaimerDialog
 from guide.ui.shell.home import HomePage
+from guide.ui.shell.pages import info_page, scroll_holder
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 from guide.ui.shell.style import WINDOW_STYLE
 
@@ -43,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._context = context
         self._pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._items: dict[str, QListWidgetItem] = {}
         self._disclaimer: DisclaimerDialog | None = None
@@ -54,7 +57,9 @@ class MainWindow(QMainWindow):
         self._return_to = "home"
         self._shortcuts: QDialog | None = None
         self.setWindowTitle(self.tr("Stretch Guide"))
-        self.resize(1100, 720)
+        # At most 90 % of the screen's free area (a 150 % laptop has 853 x 533 logical pixels).
+        free = self.screen().availableGeometry()
+        self.resize(min(1100, free.width() * 9 // 10), min(720, free.height() * 9 // 10))
 
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Places"))
@@ -81,7 +86,7 @@ class MainWindow(QMainWindow):
         sidebar.setContentsMargins(0, 0, 0, 0)
         sidebar.setSpacing(0)
         sidebar.addWidget(self._nav, 1)
-        self._keys_button = QPushButton(self.tr("Keyboard shortcuts (F1)"))
+        self._keys_button = QPushButton(self.tr("Keyboard shortcuts\n(F1)"))
         self._keys_button.setObjectName("navKeys")
         self._keys_button.clicked.connect(self.show_shortcuts)
         sidebar.addWidget(self._keys_button)
@@ -99,13 +104,13 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("routines", self.tr("My routines"), self._make_builder)
         self.add_lazy_page("history", self.tr("History"), self._make_history)
         self.add_lazy_page("settings", self.tr("Settings"), self._make_settings)
-        self.add_lazy_page("safety", self.tr("Safety"), lambda: _info_page("SafetyPage"))
-        self.add_lazy_page("about", self.tr("About"), lambda: _info_page("AboutPage"))
+        self.add_lazy_page("safety", self.tr("Safety"), lambda: info_page("SafetyPage"))
+        self.add_lazy_page("about", self.tr("About"), lambda: info_page("AboutPage"))
         self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
-            summary.problems), lambda: _info_page("ProblemsPage", context.catalog.problems))
+            summary.problems), lambda: info_page("ProblemsPage", context.catalog.problems))
         self._items["problems"].setHidden(not summary.problems)
         # Wide enough for the longest place name in the user's font size.
-        width = max(190, self._nav.sizeHintForColumn(0) + 48,
+        width = max(150, self._nav.sizeHintForColumn(0) + 48,
                     self._keys_button.sizeHint().width())
         self._nav.setFixedWidth(width)
         self._keys_button.setFixedWidth(width)
@@ -118,17 +123,22 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a place to the sidebar, or replace the widget of an existing one."""
+        """Add a place to the sidebar, or replace the widget of an existing one.
+
+        Each page sits in a scroll area: on a screen smaller than a page needs, the page
+        scrolls instead of the window growing past the screen or cutting the page off."""
         if key in self._pages:
-            index = self._stack.indexOf(self._pages[key])
-            self._stack.removeWidget(self._pages[key])
-            self._pages[key].deleteLater()
-            self._stack.insertWidget(index, widget)
+            old = self._holders[key].takeWidget()
+            if old is not None:
+                old.deleteLater()
+            self._holders[key].setWidget(widget)
             self._pages[key] = widget
             self._items[key].setText(title)
             return
+        holder = scroll_holder(widget)
         self._pages[key] = widget
-        self._stack.addWidget(widget)
+        self._holders[key] = holder
+        self._stack.addWidget(holder)
         item = QListWidgetItem(title)
         item.setData(USER_ROLE, key)
         self._nav.addItem(item)
@@ -146,8 +156,8 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def current_page(self) -> str:
-        for key, widget in self._pages.items():
-            if widget is self._stack.currentWidget():
+        for key, holder in self._holders.items():
+            if holder is self._stack.currentWidget():
                 return key
         return ""
 
@@ -157,7 +167,7 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         if key == "history":
             widget.refresh()  # type: ignore[attr-defined]
-        self._stack.setCurrentWidget(widget)
+        self._stack.setCurrentWidget(self._holders[key])
         item = self._items.get(key)
         if item is not None:
             self._nav.blockSignals(True)
@@ -380,11 +390,3 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.accept()
-
-
-def _info_page(name: str, *args: object) -> QWidget:
-    """Safety, About or Content problems, imported when first shown."""
-    from guide.ui.shell import info_pages
-
-    page: QWidget = getattr(info_pages, name)(*args)
-    return page

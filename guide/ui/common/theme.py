@@ -138,6 +138,7 @@ class Theme:
     muted: str  # secondary text (hints, doses) on window and base
     dim: str  # a muscle with no stretch: quieter than muted, still readable
     border: str  # frames of lists and panes
+    field_border: str  # the edge of a text field or choice: 3:1, so it can be found
     focus: str  # focus ring: against the window and a filled accent control
     accent: str
     on_accent: str
@@ -154,6 +155,7 @@ class Theme:
     alarm: str  # Home's safety note
     alarm_text: str
     error: str
+    link: str  # links on the window and in lists
     card: str  # the light card illustrations are drawn on (they are drawn dark-on-light)
     card_border: str
     map_body: str
@@ -184,13 +186,16 @@ class Theme:
             p += [(f"muted on {bg}", self.muted, bg_colour, TEXT),
                   (f"dim on {bg}", self.dim, bg_colour, TEXT),
                   (f"accent text on {bg}", self.accent_text, bg_colour, TEXT),
-                  (f"error on {bg}", self.error, bg_colour, TEXT)]
+                  (f"error on {bg}", self.error, bg_colour, TEXT),
+                  (f"link on {bg}", self.link, bg_colour, TEXT)]
         p += [("text on window", self.text, self.window, TEXT),
               ("text on base", self.base_text, self.base, TEXT),
               ("text on accent", self.on_accent, self.accent, TEXT),
               ("text on accent (hover)", self.on_accent, self.accent_hover, TEXT),
               ("text on disabled card", self.on_disabled, self.disabled, TEXT),
               ("focus ring on window", self.focus, self.window, GRAPHIC),
+              ("field edge on window", self.field_border, self.window, GRAPHIC),
+              ("field edge on base", self.field_border, self.base, GRAPHIC),
               ("focus ring on accent", self.focus, self.accent, GRAPHIC),
               ("sidebar text", self.nav_text, self.nav, TEXT),
               ("sidebar selected", self.on_accent, self.accent, TEXT),
@@ -246,11 +251,13 @@ def theme_for(palette: QPalette, scheme: Scheme) -> Theme:
     on_disabled = ensure_contrast(mix(text, v["disabled"], 0.3), (v["disabled"],), TEXT)
     return Theme(
         scheme=scheme, window=window, text=text, base=base, base_text=base_text, muted=muted,
-        dim=dim, border=mix(text, window, 0.7), focus=focus, accent=v["accent"],
+        dim=dim, border=mix(text, window, 0.7), focus=focus,
+        field_border=ensure_contrast(mix(text, window, 0.5), both, GRAPHIC), accent=v["accent"],
         on_accent=v["on_accent"], accent_hover=v["accent_hover"], accent_text=accent_text,
         disabled=v["disabled"], on_disabled=on_disabled, nav=v["nav"], nav_text=v["nav_text"],
         nav_focus=nav_focus, note=v["note"], note_text=v["note_text"],
         note_border=v["note_border"], alarm=v["alarm"], alarm_text=v["alarm_text"], error=error,
+        link=ensure_contrast(palette.color(role.Link).name(), both, TEXT),
         card=v["card"], card_border=v["card_border"], map_body=v["map_body"],
         map_muscle=v["map_muscle"], map_outline=v["map_outline"],
         map_selected=v["map_selected"], **phases)
@@ -356,6 +363,7 @@ _current: Theme | None = None
 _hints: tuple[bool | None, bool] = (None, False)  # (dark, high contrast) from the desktop
 _watcher: ThemeWatcher | None = None
 _styled: weakref.WeakKeyDictionary[QWidget, str] = weakref.WeakKeyDictionary()
+_links: weakref.WeakKeyDictionary[QWidget, str] = weakref.WeakKeyDictionary()
 
 
 def current() -> Theme:
@@ -402,6 +410,19 @@ def styled(widget: QWidget, template: str) -> None:
     widget.setStyleSheet(current().css(template))
 
 
+def links_in(widget: QWidget, colour: str = "link") -> None:
+    """Draw the links in ``widget``'s rich text in the theme colour ``colour`` (a field name:
+    "link", or "alarm_text" on the safety note), now and after every theme change."""
+    _links[widget] = colour
+    _set_link(widget, colour)
+
+
+def _set_link(widget: QWidget, colour: str) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Link, QColor(getattr(current(), colour)))
+    widget.setPalette(palette)
+
+
 def refresh() -> None:
     """Recompute the theme (after a palette or scheme change); restyle if it changed."""
     global _current
@@ -412,5 +433,8 @@ def refresh() -> None:
     for widget, template in list(_styled.items()):
         if shiboken6.isValid(widget):
             widget.setStyleSheet(theme.css(template))
+    for widget, colour in list(_links.items()):
+        if shiboken6.isValid(widget):
+            _set_link(widget, colour)
     if _watcher is not None:
         _watcher.changed.emit()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.i18n import duration
 from guide.core.routine.summary import RoutineInfo
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
 from guide.ui.common.reflow import ReflowLayout
 from guide.ui.shell.startup_qt import (
@@ -72,6 +73,7 @@ class HomePage(QWidget):
         safety.setWordWrap(True)
         set_props(safety, textInteractionFlags=TEXT_BROWSER_INTERACTION)
         safety.linkActivated.connect(lambda _link: self.safety_requested.emit())
+        theme.links_in(safety, "alarm_text")
         layout.addWidget(safety)
 
         heading = QLabel(self.tr("All routines"))

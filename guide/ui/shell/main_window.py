@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self._banner.setWordWrap(True)
         set_props(self._banner, textFormat=RICH_TEXT)
         self._banner.linkActivated.connect(self._on_banner_link)
+        theme.links_in(self._banner, "note_text")
         self._banner.hide()
 
         right = QVBoxLayout()

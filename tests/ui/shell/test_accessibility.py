@@ -175,3 +175,18 @@ def test_pictures_describe_themselves(qtbot: QtBot) -> None:
     # The SVG's own <title>, e.g. "Calf release: weight on the leg, knee slightly bent".
     assert description and "Picture for" not in description and description != \
         view.session.segment.name
+
+
+def test_safety_and_about_expose_headings_and_links(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    for page in ("safety", "about"):
+        window.show_page(page)
+        roles: dict[QAccessible.Role, list[str]] = {}
+        for widget in window.page(page).findChildren(QWidget):
+            iface = QAccessible.queryAccessibleInterface(widget)
+            if iface is not None and widget.isVisibleTo(window):
+                roles.setdefault(iface.role(), []).append(iface.text(T.Name))
+        headings = roles.get(QAccessible.Role.Heading, [])
+        links = roles.get(QAccessible.Role.Link, [])
+        assert "Sources" in headings, (page, headings)
+        assert len(headings) >= 3 and len(links) >= 3, (page, headings, links)

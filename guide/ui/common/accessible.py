@@ -1,0 +1,79 @@
+"""Accessible roles Qt's widgets cannot declare themselves: a label that is a heading (with its
+level) or a link (with its address). Screen readers list headings and links and jump between
+them; without this a heading is plain text and a link in a label is not announced as one.
+
+Mark a widget with :func:`heading` or :func:`link`; :func:`install` (once, any time) makes Qt
+ask :func:`_factory` for such widgets' accessible interface.
+"""
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QTextDocument
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
+
+_ROLE = "guideAccessibleRole"
+_DETAIL = "guideAccessibleDetail"
+_installed = False
+
+
+def heading(label: QLabel, level: int) -> QLabel:
+    """Expose ``label`` as a heading of ``level`` (1 = the page's title)."""
+    label.setProperty(_ROLE, int(QAccessible.Role.Heading.value))
+    label.setProperty(_DETAIL, str(level))
+    install()
+    return label
+
+
+def link(label: QLabel, url: str) -> QLabel:
+    """Expose ``label`` (whose text is or holds one link) as a link to ``url``."""
+    label.setProperty(_ROLE, int(QAccessible.Role.Link.value))
+    label.setProperty(_DETAIL, url)
+    install()
+    return label
+
+
+def install() -> None:
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True
+
+
+def _plain(label: QLabel) -> str:
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return " ".join(doc.toPlainText().split())
+
+
+class _RoleAccessible(QAccessibleWidget):
+    """A label with a declared role; its name is its visible text, as for any label."""
+
+    def __init__(self, label: QLabel, role: QAccessible.Role) -> None:
+        super().__init__(label, role)
+        self._label = label
+
+    def text(self, t: QAccessible.Text) -> str:
+        if t == QAccessible.Text.Name:
+            return self._label.accessibleName() or _plain(self._label)
+        if t == QAccessible.Text.Description:
+            detail = str(self._label.property(_DETAIL) or "")
+            if self.role() == QAccessible.Role.Link:
+                return self._label.accessibleDescription() or detail
+            return self._label.accessibleDescription()
+        if t == QAccessible.Text.Value and self.role() == QAccessible.Role.Link:
+            return str(self._label.property(_DETAIL) or "")
+        return super().text(t)
+
+
+def heading_level(widget: QWidget) -> int:
+    """The level :func:`heading` gave ``widget``; 0 when it is not a heading."""
+    if widget.property(_ROLE) != int(QAccessible.Role.Heading.value):
+        return 0
+    return int(widget.property(_DETAIL) or 0)
+
+
+def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, QLabel):
+        role = obj.property(_ROLE)
+        if role is not None:
+            return _RoleAccessible(obj, QAccessible.Role(int(role)))
+    return None

@@ -1,6 +1,7 @@
-"""Accessible roles Qt's widgets cannot declare themselves: a label that is a heading (with its
-level) or a link (with its address). Screen readers list headings and links and jump between
-them; without this a heading is plain text and a link in a label is not announced as one.
+"""Polite announcements, and accessible roles Qt's widgets cannot declare themselves: a label
+that is a heading (with its level) or a link (with its address). Screen readers list headings
+and links and jump between them; without this a heading is plain text and a link in a label is
+not announced as one.
 
 Mark a widget with :func:`heading` or :func:`link`; :func:`install` (once, any time) makes Qt
 ask :func:`_factory` for such widgets' accessible interface.
@@ -29,6 +30,18 @@ def link(label: QLabel, url: str) -> QLabel:
     label.setProperty(_DETAIL, url)
     install()
     return label
+
+
+def announce(widget: QWidget, text: str) -> bool:
+    """Ask screen readers to say ``text`` politely (when idle); False where Qt cannot."""
+    try:
+        from PySide6.QtGui import QAccessibleAnnouncementEvent
+    except ImportError:  # pragma: no cover - Qt before 6.8: the labels still change
+        return False
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)
+    return True
 
 
 def install() -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from guide.core.content.catalog import Catalog
 from guide.ui.common import theme
+from guide.ui.common.accessible import announce
 from guide.ui.library.body_regions import Region, build_regions, fit, muscle_at, point_in, tinted
 
 SIDES = ("front", "back")
@@ -246,6 +247,7 @@ class BodyCanvas(QWidget):
             muscle = regions[self._cursor]
             self.hovered.emit(muscle)
             self._update_accessible()
+            announce(self, self.muscle_name(muscle))  # what the keyboard is on, said politely
             self.update()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and \
                 0 <= self._cursor < len(regions):
@@ -277,7 +279,8 @@ class BodyCanvas(QWidget):
         self.setAccessibleName(self.tr("Body map, {0}").format(view))
         regions = self._regions or []
         current = regions[self._cursor].muscle if 0 <= self._cursor < len(regions) else ""
-        parts = [self.tr("Arrow keys move between muscles, Enter filters by the muscle.")]
+        parts = [self.tr("Arrow keys move between muscles, Enter filters by the muscle. The "
+                         "same muscles are in the Muscles list.")]
         if current:
             parts.insert(0, self.muscle_name(current))
         if self._selected:

@@ -6,20 +6,9 @@ from PySide6.QtWidgets import QWidget
 
 from guide.core.routine.plan import SegmentKind
 from guide.core.routine.session import Event, EventKind
+from guide.ui.common.accessible import announce
 
 LAST_SECONDS = 3  # "3 seconds left" is said once, when the countdown reaches it
-
-
-def announce(widget: QWidget, text: str) -> bool:
-    """Ask screen readers to say ``text`` politely; False where Qt cannot announce."""
-    try:
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-    except ImportError:  # pragma: no cover - older Qt: the labels still change
-        return False
-    event = QAccessibleAnnouncementEvent(widget, text)
-    event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
-    QAccessible.updateAccessibility(event)
-    return True
 
 
 class Announcer(QObject):

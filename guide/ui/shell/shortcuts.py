@@ -65,13 +65,20 @@ def _native(keys: str) -> str:
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def _standard(key: QKeySequence.StandardKey, fallback: str) -> str:
+    """The desktop's keys for a standard action ("Ctrl+Q"), or ``fallback`` where it has none."""
+    bindings = QKeySequence.keyBindings(key)
+    native = QKeySequence.SequenceFormat.NativeText
+    return " / ".join(b.toString(native) for b in bindings) or _native(fallback)
+
+
 def shortcut_groups(place_names: dict[str, str]) -> list[tuple[str, list[tuple[str, str]]]]:
     """(place, [(keys, what they do)]) for every shortcut; ``place_names`` are the sidebar's."""
     everywhere = [(_native(f"Alt+{n}"), _tr("Go to {place}").format(place=place_names[key]))
                   for n, key in enumerate(PLACES, start=1) if key in place_names]
     everywhere += [
         (" / ".join(_native(k) for k in SHEET_KEYS), _tr("Show these keyboard shortcuts")),
-        (_native(QKeySequence(QKeySequence.StandardKey.Quit).toString()), _tr("Quit")),
+        (_standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"), _tr("Quit")),
         (_tr("Tab / Shift+Tab"), _tr("Move to the next or previous control")),
         (_tr("Enter"), _tr("Press the focused button, card or list row")),
     ]
@@ -90,12 +97,10 @@ def shortcut_groups(place_names: dict[str, str]) -> list[tuple[str, list[tuple[s
         (_tr("Esc"), _tr("Body map: show every muscle again")),
     ]
     routines = [
-        (_native(QKeySequence(QKeySequence.StandardKey.Save).toString()),
-         _tr("Save the routine")),
+        (_standard(QKeySequence.StandardKey.Save, "Ctrl+S"), _tr("Save the routine")),
         (_native("Ctrl+Up"), _tr("Move the chosen stretch up")),
         (_native("Ctrl+Down"), _tr("Move the chosen stretch down")),
-        (_native(QKeySequence(QKeySequence.StandardKey.Delete).toString()),
-         _tr("Remove the chosen stretch")),
+        (_standard(QKeySequence.StandardKey.Delete, "Del"), _tr("Remove the chosen stretch")),
     ]
     return [(_tr("Everywhere"), everywhere), (_tr("Player"), player),
             (place_names.get("browse", "Browse"), browse),
@@ -135,6 +140,8 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.resizeRowsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -145,7 +152,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
-        self.resize(metrics.averageCharWidth() * 80, metrics.lineSpacing() * 30)
+        self.resize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 32)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def texts(self) -> list[str]:

@@ -6,12 +6,9 @@ The stretch list is one model behind one filter proxy; filters never rebuild wid
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetrics,
-    QPainter,
     QResizeEvent,
     QStandardItem,
     QStandardItemModel,
@@ -27,9 +24,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -40,9 +34,8 @@ from guide.core.content.search import NO_EQUIPMENT, muscles_for_words
 from guide.ui.common import theme
 from guide.ui.library.body_map import BodyMap
 from guide.ui.library.detail import StretchDetail
+from guide.ui.library.stretch_delegate import StretchDelegate
 from guide.ui.library.stretch_model import (
-    THUMB,
-    DoseRole,
     IdRole,
     StretchFilterProxy,
     StretchListModel,
@@ -52,80 +45,6 @@ from guide.ui.library.stretch_model import (
 MuscleRole = Qt.ItemDataRole.UserRole + 1
 WIDE = 150  # characters of width below which the body map goes above the muscle list
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-TEXT_LINES = 4  # the name (up to three lines) and the dose
-
-
-def wrap(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
-    """``text`` word-wrapped to ``width``, at most ``lines`` lines (the last one elided)."""
-    out: list[str] = []
-    words = text.split()
-    while words and len(out) < lines:
-        line = words.pop(0)
-        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
-        out.append(line)
-    if words:
-        out[-1] = metrics.elidedText(f"{out[-1]} {' '.join(words)}",
-                                     Qt.TextElideMode.ElideRight, width)
-    return out
-
-
-class _StretchDelegate(QStyledItemDelegate):
-    """Thumbnail, then the name and the dose wrapped onto their own lines: never overlapping."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        # Every row is as tall as three lines of name and one of dose in the list's font (the
-        # list uses uniform row heights: 10,000 stretches stay quick), so text never overlaps.
-        bold = QFont(option.font)
-        bold.setBold(True)
-        lines = (TEXT_LINES - 1) * QFontMetrics(bold).lineSpacing() + \
-            option.fontMetrics.lineSpacing()
-        return QSize(200, max(THUMB.height(), lines) + 12)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget else None
-        opt = QStyleOptionViewItem(option)
-        opt.text = ""
-        opt.icon = type(opt.icon)()
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = option.rect
-        painter.save()
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if pixmap is not None:
-            painter.drawPixmap(rect.x() + 6, rect.y() + 6, pixmap)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        colours = theme.current()
-        text_colour = QColor(colours.on_accent if selected else colours.base_text)
-        left = rect.x() + THUMB.width() + 14
-        text_rect = QRect(left, rect.y() + 5, rect.right() - left - 4, rect.height() - 10)
-        name_font = QFont(option.font)
-        name_font.setBold(True)
-        painter.setFont(name_font)
-        painter.setPen(text_colour)
-        metrics = painter.fontMetrics()
-        y = text_rect.y()
-        names = wrap(metrics, str(index.data(Qt.ItemDataRole.DisplayRole)), text_rect.width(),
-                     TEXT_LINES - 1)
-        for line in names:
-            painter.drawText(QRect(left, y, text_rect.width(), metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft, line)
-            y += metrics.lineSpacing()
-        painter.setFont(option.font)
-        if not selected:
-            painter.setPen(QColor(theme.current().muted))
-        metrics = painter.fontMetrics()
-        y += 2
-        for line in wrap(metrics, str(index.data(DoseRole)), text_rect.width(),
-                         TEXT_LINES - len(names)):
-            painter.drawText(QRect(left, y, text_rect.width(), metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft, line)
-            y += metrics.lineSpacing()
-        painter.restore()
 
 
 class LibraryView(QWidget):
@@ -156,6 +75,8 @@ class LibraryView(QWidget):
         self.muscle_list.setWordWrap(True)
         self.muscle_list.verticalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
+        self.muscle_list.horizontalHeader().sectionResized.connect(
+            lambda *_: self.muscle_list.resizeRowsToContents())
         self.muscle_list.horizontalHeader().hide()
         self.muscle_list.verticalHeader().hide()
         self.muscle_list.setTabKeyNavigation(False)
@@ -192,7 +113,7 @@ class LibraryView(QWidget):
         self.results = QListView()
         self.results.setModel(self.proxy)
         self.results.setUniformItemSizes(True)
-        self.results.setItemDelegate(_StretchDelegate(self.results))
+        self.results.setItemDelegate(StretchDelegate(self.results))
         self.results.setAccessibleName(self.tr("Matching stretches"))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -90,3 +90,25 @@ def test_no_colour_is_written_outside_the_theme() -> None:
              for n, line in enumerate(path.read_text().splitlines(), start=1)
              if pattern.search(line)]
     assert found == []
+
+
+@pytest.mark.parametrize("scheme", [Scheme.LIGHT, Scheme.DARK], ids=lambda s: s.value)
+def test_a_selected_home_row_still_shows_its_text(qtbot: QtBot, restore_palette: None,
+                                                  scheme: Scheme) -> None:
+    from guide.core.content.cache import load_catalog
+    from guide.ui.common.context import AppContext, SettingsStore
+    from guide.ui.shell.main_window import MainWindow
+
+    theme.force_scheme(scheme)
+    window = MainWindow(AppContext(load_catalog(), SettingsStore()))
+    qtbot.addWidget(window)
+    window.show()
+    routines = window.home.routine_list
+    routines.setCurrentRow(1)
+    rect = routines.visualItemRect(routines.item(1))
+    image = routines.viewport().grab(rect).toImage()
+    background = image.pixelColor(2, 2).name()
+    readable = sum(1 for x in range(image.width()) for y in range(image.height())
+                   if contrast(image.pixelColor(x, y).name(), background) >= 3.0)
+    assert contrast(background, theme.current().on_accent) >= 4.5
+    assert readable > 200, "the selected row's text is not visible"

@@ -117,3 +117,13 @@ def test_the_sidebar_shows_where_the_focus_is(qtbot: QtBot) -> None:
     window.home.routine_list.setFocus()
     without = nav.grab().toImage()
     assert with_focus != without, "the focused sidebar item looks the same as an unfocused one"
+
+
+def test_enter_starts_the_selected_routine_in_the_home_list(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    routines = window.home.routine_list
+    routines.setFocus()
+    routines.setCurrentRow(0)
+    with qtbot.waitSignal(window.home.start_requested) as started:
+        qtbot.keyClick(routines, Qt.Key.Key_Return)
+    assert started.args == [routines.item(0).data(Qt.ItemDataRole.UserRole)]

@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
             app.quit()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
+        if event.type() == QEvent.Type.PaletteChange:
             theme.refresh()  # the desktop's palette changed: recolour everything
         super().changeEvent(event)
 

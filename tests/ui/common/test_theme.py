@@ -112,3 +112,19 @@ def test_a_selected_home_row_still_shows_its_text(qtbot: QtBot, restore_palette:
                    if contrast(image.pixelColor(x, y).name(), background) >= 3.0)
     assert contrast(background, theme.current().on_accent) >= 4.5
     assert readable > 200, "the selected row's text is not visible"
+
+
+def test_the_window_follows_a_desktop_palette_change(qtbot: QtBot, qapp: QApplication,
+                                                     restore_palette: None) -> None:
+    from guide.core.content.cache import load_catalog
+    from guide.ui.common.context import AppContext, SettingsStore
+    from guide.ui.shell.main_window import MainWindow
+
+    window = MainWindow(AppContext(load_catalog(), SettingsStore()))
+    qtbot.addWidget(window)
+    window.show()
+    before = window.styleSheet()
+    qapp.setPalette(sample_palette(Scheme.DARK))  # what the desktop does on a scheme switch
+    qtbot.waitUntil(lambda: window.styleSheet() != before)
+    assert theme.current().scheme is Scheme.DARK
+    assert theme.current().base in window.styleSheet()

@@ -17,11 +17,15 @@ import os
 import weakref
 from dataclasses import asdict, dataclass
 from string import Template
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
 
 from guide.ui.common.colours import (
     GRAPHIC,
@@ -33,7 +37,6 @@ from guide.ui.common.colours import (
     mix,
 )
 
-BRAND = "#e4572e"  # the logo's orange; controls use the per-scheme variants below
 MOON_SKY, MOON = "#2f5d8a", "#f4d35e"  # the drawn fallback icon (a picture, not text)
 
 
@@ -140,15 +143,14 @@ class Theme:
                   (f"dim on {bg}", self.dim, bg_colour, TEXT),
                   (f"accent text on {bg}", self.accent_text, bg_colour, TEXT),
                   (f"error on {bg}", self.error, bg_colour, TEXT),
-                  (f"link on {bg}", self.link, bg_colour, TEXT)]
+                  (f"link on {bg}", self.link, bg_colour, TEXT),
+                  (f"field edge on {bg}", self.field_border, bg_colour, GRAPHIC),
+                  (f"focus ring on {bg}", self.focus, bg_colour, GRAPHIC)]
         p += [("text on window", self.text, self.window, TEXT),
               ("text on base", self.base_text, self.base, TEXT),
               ("text on accent", self.on_accent, self.accent, TEXT),
               ("text on accent (hover)", self.on_accent, self.accent_hover, TEXT),
               ("text on disabled card", self.on_disabled, self.disabled, TEXT),
-              ("focus ring on window", self.focus, self.window, GRAPHIC),
-              ("field edge on window", self.field_border, self.window, GRAPHIC),
-              ("field edge on base", self.field_border, self.base, GRAPHIC),
               ("focus ring on accent", self.focus, self.accent, GRAPHIC),
               ("sidebar text", self.nav_text, self.nav, TEXT),
               ("sidebar selected", self.on_accent, self.accent, TEXT),
@@ -158,13 +160,11 @@ class Theme:
               ("safety note text", self.alarm_text, self.alarm, TEXT),
               ("map outline on muscle", self.map_outline, self.map_muscle, GRAPHIC),
               ("map outline on body", self.map_outline, self.map_body, GRAPHIC),
-              ("map selected on muscle", self.map_selected, self.map_muscle, GRAPHIC),
-              ("map focus ring", self.text, self.window, GRAPHIC)]
+              ("map selected on muscle", self.map_selected, self.map_muscle, GRAPHIC)]
         for kind in ("prepare", "hold", "rest", "switch", "done", "paused"):
             # The caption under the digits is small text in the phase colour; the ring too.
             p.append((f"{kind} caption and ring", getattr(self, kind), self.window, TEXT))
-        p.append(("countdown digits", self.text, self.window, TEXT))
-        return p
+        return p  # the countdown's digits and the map's focus ring are text on the window
 
 
 def scheme_of(palette: QPalette, dark_hint: bool | None = None, high_contrast: bool = False
@@ -260,30 +260,26 @@ _PALETTES: dict[Scheme, dict[str, str]] = {
 
 def sample_palette(scheme: Scheme) -> QPalette:
     """A typical desktop palette for ``scheme`` (Fusion light, Breeze Dark, high contrast)."""
-    palette = QPalette()
-    for role, colour in _PALETTES[scheme].items():
+    palette, colours = QPalette(), _PALETTES[scheme]
+    disabled = QColor(mix(colours["WindowText"], colours["Window"], 0.4))
+    for role, colour in colours.items():
         palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
-    disabled = mix(_PALETTES[scheme]["WindowText"], _PALETTES[scheme]["Window"], 0.4)
-    for role in ("WindowText", "Text", "ButtonText"):
-        palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role),
-                         QColor(disabled))
+        if role in ("WindowText", "Text", "ButtonText"):
+            palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role),
+                             disabled)
     return palette
 
 
 def force_scheme(scheme: Scheme) -> None:
     """Show the app in ``scheme`` whatever the desktop says (Fusion style, sample palette)."""
-    app = QGuiApplication.instance()
-    assert isinstance(app, QGuiApplication)
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    if isinstance(app, QApplication):
-        app.setStyle("Fusion")
-    app.setPalette(sample_palette(scheme))
-    from PySide6.QtCore import Qt
-
+    global _hints
+    QApplication.setStyle("Fusion")
+    QApplication.setPalette(sample_palette(scheme))
     QGuiApplication.styleHints().setColorScheme(
         Qt.ColorScheme.Dark if scheme.dark else Qt.ColorScheme.Light)
-    global _hints
     _hints = (scheme.dark, scheme.high_contrast)
     refresh()
 
@@ -304,12 +300,16 @@ def force_from_environment() -> None:
 
 
 # -- the current theme, and restyling when the desktop changes it --------------------------------
-# Start-up reads only the palette: Qt's colour-scheme and contrast hints are Qt enums, and the
-# first use of PySide6's ``Qt`` namespace costs about 40-90 ms here, so :func:`follow_desktop`
-# reads them after the first paint and restyles if they change the scheme.
 
 class ThemeWatcher(QObject):
     changed = Signal()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange:
+            refresh()  # the desktop's palette changed (a scheme switch): recolour everything
+        return False
 
 
 _current: Theme | None = None
@@ -336,11 +336,13 @@ def watcher() -> ThemeWatcher:
     return _watcher
 
 
-def follow_desktop() -> None:
-    """Take the desktop's colour scheme and contrast preference into account, now and when
-    they change (call once the window is on screen)."""
+def follow_desktop(window: QWidget) -> None:
+    """Take the desktop's colour scheme, contrast preference and palette into account, now and
+    when they change. Call it once ``window`` (the main window) is on screen: the hints are Qt
+    enums, and PySide6 builds its ``Qt`` namespace on first use (40-90 ms here)."""
     from PySide6.QtCore import Qt
 
+    window.installEventFilter(watcher())
     hints = QGuiApplication.styleHints()
 
     def read(*_args: object) -> None:
@@ -351,8 +353,10 @@ def follow_desktop() -> None:
         _hints = (dark, high)
         refresh()
 
-    hints.colorSchemeChanged.connect(read)
-    hints.accessibility().contrastPreferenceChanged.connect(read)
+    if not watcher().property("following"):  # connect once per application
+        watcher().setProperty("following", True)
+        hints.colorSchemeChanged.connect(read)
+        hints.accessibility().contrastPreferenceChanged.connect(read)
     read()
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -357,7 +357,7 @@ class MainWindow(QMainWindow):
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
-            theme.follow_desktop()
+            theme.follow_desktop(self)
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
             self._context.catalog  # noqa: B018 - load the content now, before the first click
@@ -374,11 +374,6 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.quit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            theme.refresh()  # the desktop's palette changed: recolour everything
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from guide.ui.shell.shortcuts import press_focused_button

@@ -123,6 +123,7 @@ def test_the_window_follows_a_desktop_palette_change(qtbot: QtBot, qapp: QApplic
     window = MainWindow(AppContext(load_catalog(), SettingsStore()))
     qtbot.addWidget(window)
     window.show()
+    window.after_show()  # what the app does after the first paint
     before = window.styleSheet()
     qapp.setPalette(sample_palette(Scheme.DARK))  # what the desktop does on a scheme switch
     qtbot.waitUntil(lambda: window.styleSheet() != before)

@@ -109,3 +109,43 @@ def test_a_screen_reader_reads_the_instruction_and_the_countdown(
     assert countdown["maximum"] == segment.seconds
     assert 0 <= float(str(countdown["value"])) <= segment.seconds
     assert countdown["description"] in ("Go", "Get ready", "Hold", "Relax")
+
+
+BROWSE = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+app.setApplicationName("stretch-guide")
+from guide.core.content.cache import load_catalog
+from guide.ui.common.context import AppContext, SettingsStore
+from guide.ui.shell.main_window import MainWindow
+window = MainWindow(AppContext(load_catalog(), SettingsStore()))
+window.show()
+window.show_page("browse")
+window.page("browse").select_muscle("gastrocnemius")
+app.exec()
+"""
+
+
+def test_a_screen_reader_lists_the_body_maps_muscles(screen_reader_desktop: Desktop,
+                                                     tmp_path: Path) -> None:
+    env = dict(screen_reader_desktop.env, QT_QPA_PLATFORM="xcb",
+               QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1")
+    app = subprocess.Popen([sys.executable, "-c", BROWSE], env=env, stdout=subprocess.DEVNULL,
+                           stderr=(tmp_path / "desktop-logs" / "app.log").open("wb"))
+    screen_reader_desktop.processes.append(app)
+    try:
+        items: list[dict[str, object]] = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and app.poll() is None and \
+                "Calf (gastrocnemius)" not in {n["name"] for n in items}:
+            items = [n for n in read_tree(env) if n["role"] == "list item"]
+        read_twice = read_tree(env)  # reading again must not upset the app
+        alive = app.poll() is None
+    finally:
+        app.terminate()
+    log = (tmp_path / "desktop-logs" / "app.log").read_text(errors="replace")[-2000:]
+    assert alive, f"the app died while a screen reader read it:\n{log}"
+    names = {str(n["name"]) for n in items}
+    assert "Calf (gastrocnemius)" in names, sorted(names)
+    assert len(read_twice) >= len(items)

@@ -44,6 +44,22 @@ def announce(widget: QWidget, text: str) -> bool:
     return True
 
 
+def list_box(widget: QWidget) -> QWidget:
+    """Expose ``widget`` as a list; its list items are child widgets marked with
+    :func:`list_item` (for a drawing whose parts a person can pick, like the body map)."""
+    widget.setProperty(_ROLE, int(QAccessible.Role.List.value))
+    install()
+    return widget
+
+
+def list_item(widget: QWidget, selected: bool, current: bool) -> QWidget:
+    """Expose ``widget`` (named with setAccessibleName) as a selectable list item."""
+    widget.setProperty(_ROLE, int(QAccessible.Role.ListItem.value))
+    widget.setProperty(_DETAIL, ("selected " if selected else "") + ("current" if current else ""))
+    install()
+    return widget
+
+
 def install() -> None:
     global _installed
     if not _installed:
@@ -58,15 +74,27 @@ def _plain(label: QLabel) -> str:
 
 
 class _RoleAccessible(QAccessibleWidget):
-    """A label with a declared role; its name is its visible text, as for any label."""
+    """A widget with a declared role; a label's name is its visible text, as for any label."""
 
-    def __init__(self, label: QLabel, role: QAccessible.Role) -> None:
+    def __init__(self, label: QWidget, role: QAccessible.Role) -> None:
         super().__init__(label, role)
         self._label = label
 
+    def state(self) -> QAccessible.State:
+        state = super().state()
+        if self.role() == QAccessible.Role.ListItem:
+            detail = str(self._label.property(_DETAIL) or "")
+            state.selectable = True
+            state.selected = "selected" in detail
+            owner = self._label.parentWidget()
+            state.focused = "current" in detail and owner is not None and owner.hasFocus()
+        return state
+
     def text(self, t: QAccessible.Text) -> str:
         if t == QAccessible.Text.Name:
-            return self._label.accessibleName() or _plain(self._label)
+            if isinstance(self._label, QLabel):
+                return self._label.accessibleName() or _plain(self._label)
+            return self._label.accessibleName()
         if t == QAccessible.Text.Description:
             detail = str(self._label.property(_DETAIL) or "")
             if self.role() == QAccessible.Role.Link:
@@ -85,7 +113,7 @@ def heading_level(widget: QWidget) -> int:
 
 
 def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
-    if isinstance(obj, QLabel):
+    if isinstance(obj, QWidget):
         role = obj.property(_ROLE)
         if role is not None:
             return _RoleAccessible(obj, QAccessible.Role(int(role)))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from guide.core.content.catalog import Catalog
 from guide.ui.common import theme
 from guide.ui.common.accessible import announce
+from guide.ui.library.body_access import RegionItems
 from guide.ui.library.body_regions import Region, build_regions, fit, muscle_at, point_in, tinted
 
 SIDES = ("front", "back")
@@ -53,6 +54,7 @@ class BodyCanvas(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(QSize(120, 220))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._access = RegionItems(self)
         self._update_accessible()
 
     def _load(self) -> None:
@@ -185,6 +187,7 @@ class BodyCanvas(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._regions = None
+        self._access.schedule()
         super().resizeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -274,7 +277,14 @@ class BodyCanvas(QWidget):
         self.update()
         super().focusOutEvent(event)
 
+    def current_muscle(self) -> str:
+        """The muscle the keyboard is on ("" when none)."""
+        regions = self._regions or []
+        return regions[self._cursor].muscle if 0 <= self._cursor < len(regions) else ""
+
     def _update_accessible(self) -> None:
+        if hasattr(self, "_access"):
+            self._access.schedule()  # the muscles as list items follow
         view = self.tr("front view") if self._side == "front" else self.tr("back view")
         self.setAccessibleName(self.tr("Body map, {0}").format(view))
         regions = self._regions or []

@@ -190,3 +190,22 @@ def test_safety_and_about_expose_headings_and_links(qtbot: QtBot) -> None:
         links = roles.get(QAccessible.Role.Link, [])
         assert "Sources" in headings, (page, headings)
         assert len(headings) >= 3 and len(links) >= 3, (page, headings, links)
+
+
+def test_the_body_maps_muscles_are_items_of_a_list(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    window.show_page("browse")
+    browse = window.page("browse")
+    browse.select_muscle("gastrocnemius")  # type: ignore[attr-defined]
+    canvas = browse.body_map.canvas  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(canvas.findChildren(QWidget)) >= len(canvas.regions()) > 0)
+    iface = QAccessible.queryAccessibleInterface(canvas)
+    assert iface is not None and iface.role() == QAccessible.Role.List
+    items = [iface.child(n) for n in range(iface.childCount())]
+    names = {item.text(T.Name): item for item in items if item is not None}
+    calf = canvas.muscle_name("gastrocnemius")
+    assert calf in names and len(names) == len(canvas.regions())
+    assert names[calf].role() == QAccessible.Role.ListItem
+    assert names[calf].state().selected
+    assert names[calf].rect().intersects(iface.rect())
+    assert sum(1 for item in names.values() if item.state().selected) == 1

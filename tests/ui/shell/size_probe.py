@@ -55,6 +55,7 @@ def main() -> None:
         "minimum": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
         "browse_scrolls_sideways": holder.horizontalScrollBar().maximum() > 0,
         "detail_right": right, "window_width": window.width(),
+        "body_map": browse.body_map.canvas.width(),  # type: ignore[attr-defined]
         "cut": cut,
     }))
 

@@ -45,3 +45,5 @@ def test_the_window_fits_and_browse_cuts_nothing(tmp_path: Path, width: int, hei
     assert result["cut"] == [], result
     assert not result["browse_scrolls_sideways"], result
     assert result["detail_right"] <= result["window_width"], result
+    if width >= 1920:  # the body map grows with the space (it stayed about 90 px wide)
+        assert int(str(result["body_map"])) >= 200, result

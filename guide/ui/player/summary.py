@@ -5,7 +5,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from guide.core.routine.session import Summary
 from guide.core.store.history import Feeling
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
+from guide.ui.player.parts import CONTROL_STYLE
 
 
 class SummaryPanel(QWidget):
@@ -35,6 +37,8 @@ class SummaryPanel(QWidget):
             button = QPushButton(label)
             button.setAccessibleName(self.tr("Felt: {label}").format(label=label))
             button.setCheckable(True)
+            button.setObjectName("control")
+            button.setAutoDefault(True)  # Enter chooses the focused feeling
             scaled(button, 1.3)
             button.clicked.connect(lambda _=False, f=feeling: self._choose(f))
             feelings.addWidget(button)
@@ -46,6 +50,7 @@ class SummaryPanel(QWidget):
         self._done = QPushButton(self.tr("Done"))
         self._done.setAccessibleDescription(self.tr("Close the player"))
         self._done.setDefault(True)
+        self._done.setObjectName("control")
         scaled(self._done, 1.3)
         self._done.clicked.connect(self.done)
 
@@ -67,6 +72,7 @@ class SummaryPanel(QWidget):
         row.addStretch()
         layout.addLayout(row)
         layout.addStretch(2)
+        theme.styled(self, CONTROL_STYLE)  # the player's buttons, with a visible focus ring
 
     def show_summary(self, summary: Summary, finish_text: str = "", note: str = "") -> None:
         self._figures.setText(summary.text())

@@ -27,17 +27,11 @@ from PySide6.QtWidgets import QWidget
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
 
-from guide.ui.common.colours import (
-    GRAPHIC,
-    TEXT,
-    Scheme,
-    contrast,
-    ensure_contrast,
-    luminance,
-    mix,
-)
+from guide.ui.common.colours import GRAPHIC, TEXT, Scheme, contrast, ensure_contrast, luminance, mix
 
 MOON_SKY, MOON = "#2f5d8a", "#f4d35e"  # the drawn fallback icon (a picture, not text)
+# The printed sheet, always on white paper: background, caution, small print, table rules.
+PAPER, PAPER_CAUTION, PAPER_NOTE, PAPER_RULE = "#ffffff", "#8a1c0c", "#444444", "#999999"
 
 
 # -- the theme ------------------------------------------------------------------------------------
@@ -160,7 +154,9 @@ class Theme:
               ("safety note text", self.alarm_text, self.alarm, TEXT),
               ("map outline on muscle", self.map_outline, self.map_muscle, GRAPHIC),
               ("map outline on body", self.map_outline, self.map_body, GRAPHIC),
-              ("map selected on muscle", self.map_selected, self.map_muscle, GRAPHIC)]
+              ("map selected on muscle", self.map_selected, self.map_muscle, GRAPHIC),
+              ("printed caution", PAPER_CAUTION, PAPER, TEXT),
+              ("printed small print", PAPER_NOTE, PAPER, TEXT)]
         for kind in ("prepare", "hold", "rest", "switch", "done", "paused"):
             # The caption under the digits is small text in the phase colour; the ring too.
             p.append((f"{kind} caption and ring", getattr(self, kind), self.window, TEXT))

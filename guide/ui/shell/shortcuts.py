@@ -87,6 +87,8 @@ def shortcut_groups(place_names: dict[str, str]) -> list[tuple[str, list[tuple[s
         (_tr("Right arrow"), _tr("Skip to the next step")),
         (_tr("Left arrow"), _tr("Back to the previous step")),
         ("E", _tr("The cramp has eased: skip the remaining holds of this step")),
+        ("C", _tr("Every caution of the stretch")),
+        (_native("Ctrl+P"), _tr("Print the routine or save it as PDF")),
         ("M", _tr("Sound and voice off or on")),
         ("F11", _tr("Focus mode: full screen with only the routine")),
         (_tr("Esc"), _tr("Stop the routine (asks first); on the summary, close it")),

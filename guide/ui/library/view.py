@@ -225,7 +225,6 @@ class LibraryView(QWidget):
             also = self.tr("Also called: {0}").format(", ".join(muscle.synonyms))
             rows.append((muscle.id, muscle.name, f"{muscle.name}\n{also}",
                          counts.get(muscle.id, 0)))
-        colours = theme.current()
         for muscle_id, name, tip, count in rows:
             # "Calf (gastrocnemius)" shows as "Calf"; the full name is in the tooltip.
             label = QStandardItem(name.split(" (")[0])
@@ -237,10 +236,19 @@ class LibraryView(QWidget):
             number.setData(muscle_id, MuscleRole)
             number.setToolTip(tip)
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            number.setForeground(QColor(colours.muted))
-            if not count:
-                label.setForeground(QColor(colours.dim))
             self.muscle_model.appendRow([label, number])
+        self._colour_muscles()
+        theme.watcher().changed.connect(self._colour_muscles)
+
+    @Slot()
+    def _colour_muscles(self) -> None:
+        """Counts in the quieter colour, and muscles without a stretch quieter still."""
+        colours = theme.current()
+        for row in range(self.muscle_model.rowCount()):
+            label, number = self.muscle_model.item(row, 0), self.muscle_model.item(row, 1)
+            number.setForeground(QColor(colours.muted))
+            if number.text() == "0":
+                label.setForeground(QColor(colours.dim))
 
     # -- filters -------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ QPushButton#navKeys:focus { border: 3px solid $nav_focus; }
 QLineEdit { border: 1px solid $field_border; border-radius: 3px; padding: 3px 4px;
             background: $base; color: $base_text; }
 QLineEdit:focus { border: 2px solid $focus; padding: 2px 3px; }
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit { border: none; padding: 0; }
 QLabel#banner { background: $note; color: $note_text; padding: 8px 14px;
                 border-bottom: 1px solid $note_border; }
 """

@@ -3,8 +3,15 @@ links are links for a screen reader (a QTextBrowser exposes neither), text wraps
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextBlock, QTextCursor, QTextDocument, QTextTable
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QTextBlock,
+    QTextCursor,
+    QTextDocument,
+    QTextTable,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from guide.ui.common import accessible, theme
@@ -13,10 +20,14 @@ HEADING_SIZES = {1: 1.7, 2: 1.3, 3: 1.1}
 
 
 class DocumentView(QScrollArea):
-    """Shows HTML or Markdown; :meth:`toPlainText` is the text it shows."""
+    """Shows HTML or Markdown; :meth:`toPlainText` is the text it shows. Like QTextBrowser, a
+    clicked link is emitted as ``anchorClicked(QUrl)`` and opened unless ``setOpenLinks(False)``."""
+
+    anchorClicked = Signal(QUrl)  # QTextBrowser's name, kept
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._open_links = True
         self.setAccessibleName(name)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidgetResizable(True)
@@ -39,6 +50,19 @@ class DocumentView(QScrollArea):
 
     def toPlainText(self) -> str:
         return self._doc.toPlainText()
+
+    def document(self) -> QTextDocument:
+        return self._doc
+
+    def setOpenLinks(self, on: bool) -> None:
+        self._open_links = on
+
+    @Slot(str)
+    def _on_link(self, link: str) -> None:
+        url = QUrl(link)
+        self.anchorClicked.emit(url)
+        if self._open_links:
+            QDesktopServices.openUrl(url)
 
     def labels(self) -> list[QLabel]:
         return [w for w in self._body.findChildren(QLabel) if w.parentWidget() is self._body]
@@ -79,7 +103,7 @@ class DocumentView(QScrollArea):
         label = QLabel()
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        label.setOpenExternalLinks(True)
+        label.linkActivated.connect(self._on_link)
         level = block.blockFormat().headingLevel()
         if level:
             label.setText(block.text())

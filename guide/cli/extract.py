@@ -69,6 +69,25 @@ def _calls(tree: ast.AST) -> Iterator[tuple[ast.Call, str | None]]:
     yield from walk(tree, None)
 
 
+def _wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module functions such as ``def _tr(text): return QCoreApplication.translate("Ctx",
+    text)``: their calls are extracted under that context."""
+    found = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1:
+            continue
+        body = node.body[-1]
+        call = body.value if isinstance(body, ast.Return) else None
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and \
+                call.func.attr == "translate" and len(call.args) == 2 and \
+                isinstance(call.args[1], ast.Name) and \
+                call.args[1].id == node.args.args[0].arg:
+            context = _literal(call.args[0])
+            if context is not None:
+                found[node.name] = context
+    return found
+
+
 def code_messages(root: Path) -> list[Message]:
     out: list[Message] = []
     errors: list[str] = []
@@ -76,7 +95,9 @@ def code_messages(root: Path) -> list[Message]:
         rel = path.relative_to(root).as_posix()
         source = path.read_text(encoding="utf-8")
         lines = source.splitlines()
-        for call, cls in _calls(ast.parse(source)):
+        tree = ast.parse(source)
+        wrappers = _wrappers(tree)
+        for call, cls in _calls(tree):
             func = call.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
             owner = func.value if isinstance(func, ast.Attribute) else None
@@ -86,7 +107,12 @@ def code_messages(root: Path) -> list[Message]:
             context: str | None
             msgid: str | None
             plural: str | None = None
-            if name == "tr" and owner is not None and not (
+            if owner is None and name in wrappers:
+                context, msgid = wrappers[name], _literal(args[0]) if args else None
+            elif name == "translate" and len(args) == 2 and isinstance(args[1], ast.Name) and \
+                    any(w for w in wrappers):
+                continue  # the wrapper's own body
+            elif name == "tr" and owner is not None and not (
                     isinstance(owner, ast.Name) and owner.id == "i18n"):
                 if cls is None:
                     errors.append(f"{where}: .tr() outside a class has no Qt context")
@@ -130,8 +156,10 @@ def code_messages(root: Path) -> list[Message]:
 def content_messages() -> list[Message]:
     from guide.core.content.catalog import builtin_source, read_catalog
     from guide.core.content.localize import catalog_entries
+    from guide.core.content.pictures import COMMENT, picture_entries
 
-    catalog = read_catalog([builtin_source()])
+    source = builtin_source()
+    catalog = read_catalog([source])
     if catalog.problems:
         raise ExtractError("\n".join(str(p) for p in catalog.problems))
     root = checkout()
@@ -140,6 +168,8 @@ def content_messages() -> list[Message]:
         location = file.relative_to(root).as_posix() if file and file.is_relative_to(root) \
             else str(file)
         out.append(Message(context, text, None, location, [comment] if comment else []))
+    for context, text, file in picture_entries(source.media):
+        out.append(Message(context, text, None, file.relative_to(root).as_posix(), [COMMENT]))
     return out
 
 

@@ -56,6 +56,9 @@ def run_app(args: argparse.Namespace) -> int:
     from guide.ui.common.translator import install_translations
 
     install_translations(app, store.settings.language)
+    from guide.ui.common import theme
+
+    theme.force_from_environment()  # STRETCH_GUIDE_THEME=dark ..., for screenshots and testing
 
     # Home needs only the cached summary; the catalogue loads after the first paint.
     summary = load_summary(default_sources())

@@ -137,13 +137,19 @@ def _exempt() -> set[str]:
     credits = QTextDocument()
     credits.setMarkdown((paths.builtin_media() / "CREDITS.md").read_text(encoding="utf-8"))
     words |= {line.strip() for line in credits.toPlainText().splitlines()}
-    return {w for w in words if w}
+    return {_norm(w) for w in words if w}
+
+
+def _norm(text: str) -> str:
+    """One line, single spaces, none inside brackets: rich text and plain text compare."""
+    text = " ".join(text.split())
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+([).,;:])", r"\1", text))
 
 
 def untranslated(found: list[tuple[str, str]], exempt: set[str]) -> list[str]:
     bad = []
     for where, raw in found:
-        text = html.unescape(_TAG.sub(" ", raw)).replace("&", "").strip()
+        text = _norm(html.unescape(_TAG.sub(" ", raw)).replace("&", ""))
         if "‹" in text or "›" in text or text in exempt:
             continue
         rest = re.sub(r"https?://\S+", " ", text)  # addresses are not words

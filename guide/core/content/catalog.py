@@ -24,6 +24,7 @@ from guide.core.content.sources import (
     user_source,
 )
 from guide.core.i18n import tr
+from guide.core.store.files import describe_error, display_path
 
 __all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "read_catalog", "sources_for",
            "user_source"]
@@ -111,6 +112,9 @@ class _Loader:
         from guide.core.content.reading import read_document
 
         for kind, path in documents:
+            if kind == "unreadable":
+                self.catalog.problems.append(_unreadable_folder(path))
+                continue
             doc = read_document(path)
             self.catalog.problems.extend(doc.problems)
             if doc.data is None:
@@ -138,7 +142,7 @@ class _Loader:
         if key in seen_here:
             self.catalog.problems.append(doc.problem(where, tr(
                 "{kind} id `{id}` is already defined in {other}; ids must be unique"
-            ).format(kind=kind, id=ident, other=seen_here[key])))
+            ).format(kind=kind, id=ident, other=display_path(seen_here[key]))))
             return False
         seen_here[key] = doc.path
         self.catalog.files[key] = doc.path
@@ -256,6 +260,16 @@ class _Loader:
             message = tr("illustration `{path}` not found in {folder}").format(
                 path=relative, folder=source.media)
         self.catalog.problems.append(doc.problem(where, message))
+
+
+def _unreadable_folder(folder: Path) -> Problem:
+    try:
+        os.scandir(folder).close()
+        reason = ""
+    except OSError as exc:
+        reason = describe_error(exc)
+    return Problem(display_path(folder), 0, 0, "", tr(
+        "cannot read this folder, so its files were skipped: {error}").format(error=reason))
 
 
 def _guess_kind(data: dict[str, Any]) -> str:

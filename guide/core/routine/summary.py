@@ -80,7 +80,7 @@ def load_summary(sources: Sequence[Source]) -> Summary | None:
 
 
 def store_summary(key: str, summary: Summary) -> None:
-    from guide.core.store.settings import atomic_write
+    from guide.core.store.files import atomic_write
 
     data = {"key": key, "routines": [asdict(r) for r in summary.routines],
             "problems": summary.problems}

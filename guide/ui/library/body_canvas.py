@@ -22,6 +22,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from guide.core.content.catalog import Catalog
+from guide.ui.common.svg import load_svg
 from guide.ui.library.body_regions import Region, build_regions, fit, muscle_at, point_in, tinted
 
 SIDES = ("front", "back")
@@ -40,8 +41,8 @@ class BodyCanvas(QWidget):
         self._renderers: dict[str, QSvgRenderer] = {}
         for side, path in svgs.items():
             if path is not None:
-                renderer = QSvgRenderer(str(path), self)
-                if renderer.isValid():
+                renderer = load_svg(path, self)
+                if renderer is not None:
                     self._renderers[side] = renderer
         self._side = next((s for s in SIDES if s in self._renderers), "front")
         self._regions: list[Region] | None = None

@@ -12,6 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from guide.ui.common.fonts import scaled
+from guide.ui.common.svg import load_svg
 
 
 def set_shown(widget: QWidget, visible: bool) -> None:
@@ -66,8 +67,7 @@ class Illustration(QWidget):
             return
         self._path, self._mirrored = path, mirrored
         if path is not None and path not in self._cache:
-            renderer = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
-            self._cache[path] = renderer if renderer and renderer.isValid() else None
+            self._cache[path] = load_svg(path) if path.suffix.lower() == ".svg" else None
         self._renderer = self._cache.get(path) if path is not None else None
         self.setAccessibleDescription(description)
         self.update()

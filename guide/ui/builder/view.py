@@ -6,7 +6,6 @@ the field it concerns and writes nothing. Shipped routines are never edited in p
 shipped routine" makes an editable copy under a new id.
 """
 
-import re
 from collections.abc import Callable
 
 import msgspec
@@ -27,17 +26,17 @@ from guide.core.content.model import Routine, RoutineKind
 from guide.core.content.problems import Problem
 from guide.core.i18n import duration
 from guide.core.routine import user_routines
+from guide.core.routine.drafts import Draft, load_draft
 from guide.core.routine.plan import routine_seconds
 from guide.ui.builder.item_editor import FIELDS
 from guide.ui.builder.items_model import MIME, AnyIndex, ErrorRole, RoutineItemsModel
 from guide.ui.builder.items_panel import ItemsPanel
-from guide.ui.builder.parts import STYLE, append_error, error_label, push_button
+from guide.ui.builder.parts import STYLE, error_label, place_problems, push_button
 from guide.ui.builder.routines_panel import RoutinesPanel
+from guide.ui.builder.unsaved import UnsavedWork
 from guide.ui.common.fonts import scaled
 
 __all__ = ["FIELDS", "MIME", "AnyIndex", "ErrorRole", "RoutineBuilder", "RoutineItemsModel"]
-
-_ITEM_KEY = re.compile(r"^items\[(\d+)\](?:\.(\w+))?")
 
 
 class RoutineBuilder(QWidget):
@@ -55,6 +54,8 @@ class RoutineBuilder(QWidget):
         self._dirty = False
         self._loading = False
         self.confirm: Callable[[str], bool] = self._ask
+        self.unsaved = UnsavedWork(self, self._draft, self._title, self.save, self._forget)
+        restored = load_draft()  # an unsaved routine from a session that ended without a word
 
         self.model = RoutineItemsModel(catalog, self)
         self.model.changed.connect(self._on_items_changed)
@@ -82,6 +83,8 @@ class RoutineBuilder(QWidget):
             self.new_routine()
             self._dirty = False
             self._update_status()
+        if restored is not None:
+            self._restore(restored)
 
     # -- building the widgets ------------------------------------------------------------
 
@@ -189,8 +192,39 @@ class RoutineBuilder(QWidget):
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
+    # -- unsaved work --------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        """Changes worth keeping: a routine with at least one item not saved as shown."""
+        return self._dirty and bool(self.model.items)
+
+    def maybe_discard(self) -> bool:
+        """Before the routine is replaced or the window closes: True to go ahead (asks)."""
+        return self.unsaved.maybe_discard()
+
+    def _draft(self) -> Draft | None:
+        if not self.has_unsaved_changes():
+            return None
+        return Draft(self.current_routine(), self._original_id, self._id_edited)
+
+    def _title(self) -> str:
+        return self.name_edit.text().strip() or self.id_edit.text()
+
+    def _forget(self) -> None:
+        self._dirty = False
+
+    def _restore(self, draft: Draft) -> None:
+        self.routine_list.clearSelection()
+        self.edit(draft.routine, saved=False)
+        self._original_id = draft.original_id
+        self._id_edited = draft.id_edited
+        self._update_status()
+        self.status_label.setText(self.tr("Restored the routine you had not saved."))
+
     @Slot()
     def new_routine(self) -> None:
+        if not self.maybe_discard():
+            return
         name = self.tr("My routine")
         self.routine_list.clearSelection()
         self._original_id = None
@@ -202,6 +236,8 @@ class RoutineBuilder(QWidget):
 
     @Slot()
     def duplicate(self) -> None:
+        if not self.maybe_discard():
+            return
         current = self.current_routine()
         self._original_id = None
         self._edit_copy(current, self._unique_id(f"{current.id}-copy"),
@@ -209,6 +245,8 @@ class RoutineBuilder(QWidget):
 
     def copy_shipped(self, routine_id: str) -> None:
         """Start editing a copy of a shipped routine under a new id such as "bedtime-mine"."""
+        if not self.maybe_discard():
+            return
         shipped = self._catalog.routines[routine_id]
         self._edit_copy(shipped, user_routines.free_id(routine_id, self._catalog),
                         self.tr("{0} (my copy)").format(shipped.name))
@@ -278,6 +316,7 @@ class RoutineBuilder(QWidget):
         self._original_id = routine.id
         self._id_edited = True
         self._dirty = False
+        self.unsaved.clear()
         self.refresh(select=routine.id)
         self.status_label.setText(self.tr("Saved to {0}").format(path))
         self._update_buttons()
@@ -302,18 +341,7 @@ class RoutineBuilder(QWidget):
     def _show_problems(self, problems: list[Problem]) -> None:
         labels = {"name": self.name_error, "id": self.id_error,
                   "description": self.description_error, "items": self.items_error}
-        first_row = -1
-        for problem in problems:
-            match = _ITEM_KEY.match(problem.key)
-            if problem.key in labels:
-                append_error(labels[problem.key], problem.message)
-            elif match:
-                row = int(match.group(1))
-                self._items.add_problem(row, match.group(2) or "", problem.message)
-                first_row = row if first_row < 0 else first_row
-            else:
-                where = f"{problem.key}: " if problem.key else ""
-                append_error(self.general_error, where + problem.message)
+        first_row = place_problems(problems, labels, self.general_error, self._items)
         self.model.layoutChanged.emit()
         if first_row >= 0:
             self._items.select(first_row)
@@ -343,6 +371,7 @@ class RoutineBuilder(QWidget):
             return
         self._dirty = True
         self._update_status()
+        self.unsaved.changed()
 
     @Slot()
     def _on_items_changed(self) -> None:

@@ -17,6 +17,7 @@ from guide.core.content.model import Muscle, Routine, Stretch
 from guide.core.content.problems import Problem
 from guide.core.content.sources import default_sources, fingerprint
 from guide.core.store import paths
+from guide.core.store.files import read_user_file
 
 FORMAT = 2
 
@@ -56,7 +57,7 @@ def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
     key = f"{FORMAT}|{content_key}"
     path = cache_file()
     try:
-        cached = msgspec.msgpack.decode(path.read_bytes(), type=_Cached)
+        cached = msgspec.msgpack.decode(read_user_file(path, 64 << 20), type=_Cached)
         if cached.key == key:
             return _catalog(cached), content_key
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from guide.core.content.sources import Source, default_sources, fingerprint
 from guide.core.store import paths
+from guide.core.store.files import read_user_file
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
@@ -63,19 +64,19 @@ def load_with_summary() -> tuple["Catalog", Summary]:
 
 def _stored_key() -> str | None:
     try:
-        return str(json.loads(summary_file().read_text(encoding="utf-8"))["key"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return str(json.loads(read_user_file(summary_file()))["key"])
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 
 def load_summary(sources: Sequence[Source]) -> Summary | None:
     """The cached summary when no content file changed since it was written, else None."""
     try:
-        data = json.loads(summary_file().read_text(encoding="utf-8"))
+        data = json.loads(read_user_file(summary_file()))
         if data["key"] != fingerprint(sources):
             return None
         return Summary(tuple(RoutineInfo(**r) for r in data["routines"]), int(data["problems"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 

@@ -107,12 +107,13 @@ def cmd_validate(paths: list[Path]) -> int:
         try:
             os.stat(path)
         except FileNotFoundError:
-            message = tr("{path}: no such file or folder")
+            message = tr("{path}: no such file or folder").format(path=display_path(path))
         except OSError as exc:  # a name too long, a loop of links, no permission
-            message = tr("{path}: {error}").replace("{error}", describe_error(exc))
+            message = tr("{path}: {error}").format(path=display_path(path),
+                                                   error=describe_error(exc))
         else:
             continue
-        sys.stderr.write(message.format(path=display_path(path)) + "\n")
+        sys.stderr.write(message + "\n")
         refused = True
     if refused:
         return 2

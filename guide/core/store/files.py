@@ -102,10 +102,8 @@ def move_aside(path: Path, expect: os.stat_result | None = None) -> Path | None:
     for _attempt in range(5):
         target = _aside_name(path)
         try:
-            if expect is not None:
-                now = os.stat(path)
-                if (now.st_dev, now.st_ino) != (expect.st_dev, expect.st_ino):
-                    return None
+            if expect is not None and not same_file(path, expect):
+                return None
             os.link(path, target)
         except FileExistsError:
             continue
@@ -128,6 +126,15 @@ def _rename_aside(path: Path, target: Path) -> Path | None:
     except OSError:
         return None
     return target
+
+
+def same_file(path: Path, found: os.stat_result) -> bool:
+    """Whether ``path`` still leads to the file ``found`` was taken of."""
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (found.st_dev, found.st_ino)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

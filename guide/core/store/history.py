@@ -10,10 +10,8 @@ for the user collect in :attr:`History.messages`.
 
 import datetime as dt
 import fcntl
-import json
 import os
 import sqlite3
-import stat
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
 from pathlib import Path
@@ -21,7 +19,8 @@ from typing import Any, TypeVar
 
 from guide.core.i18n import tr
 from guide.core.store import paths
-from guide.core.store.files import describe_error, keep_aside, move_aside
+from guide.core.store.files import describe_error, keep_aside, move_aside, same_file
+from guide.core.store.pending import PendingQueue
 from guide.core.store.records import (
     COLUMNS,
     Feeling,
@@ -68,6 +67,7 @@ class History:
     def __init__(self, path: Path | None = None, timeout: float = 2.0) -> None:
         self.path = path or history_path()
         self.queue_path = self.path.with_name(self.path.name + ".pending.jsonl")
+        self.queue = PendingQueue(self.queue_path, _valid_op)
         self.timeout = timeout
         self.messages: list[str] = []
 
@@ -196,9 +196,9 @@ class History:
         The queue stays locked meanwhile, so a line another process appends is never cleared
         unapplied; lines that cannot be applied are kept aside, never replayed forever.
         """
-        fd = self._open_queue()
+        fd = self.queue.open_locked()
         try:
-            queued, bad = self._parse_queue(fd)
+            queued, bad = self.queue.parse(fd)
             todo = queued + ops
             done = self._run(lambda db: _apply_all(db, todo)) if todo else True
             if done and fd is not None and (queued or bad):
@@ -210,61 +210,6 @@ class History:
         finally:
             if fd is not None:
                 os.close(fd)  # releases the lock
-
-    def _open_queue(self, create: bool = False) -> int | None:
-        """The queue file, open and locked; None when there is none (or it cannot be used).
-
-        After the lock is taken the name must still lead to the same file: a merge that held
-        the lock before may have applied and removed it, and a line written there would be lost.
-        """
-        flags = os.O_NONBLOCK | os.O_CLOEXEC | (
-            os.O_RDWR | os.O_APPEND | os.O_CREAT if create else os.O_RDONLY)
-        for _attempt in range(20):
-            try:
-                fd = os.open(self.queue_path, flags, 0o600)
-            except OSError:
-                if create:
-                    raise
-                return None  # no queue (or none we can read): nothing is waiting
-            try:
-                info = os.fstat(fd)
-                if not stat.S_ISREG(info.st_mode):
-                    raise OSError(tr("not a regular file"))
-                fcntl.flock(fd, fcntl.LOCK_EX)
-                if _same_file(self.queue_path, info):
-                    return fd
-            except OSError:
-                os.close(fd)
-                if create:
-                    raise
-                return None
-            os.close(fd)
-        return None
-
-    def _parse_queue(self, fd: int | None) -> tuple[list[dict[str, Any]], list[bytes]]:
-        """The operations waiting in the queue, and the lines that are not valid ones."""
-        if fd is None:
-            return [], []
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            chunks = []
-            while chunk := os.read(fd, 65536):
-                chunks.append(chunk)
-        except OSError:
-            return [], []
-        ops, bad = [], []
-        for line in b"".join(chunks).splitlines():
-            if not line.strip():
-                continue
-            try:
-                op = json.loads(line)
-            except (ValueError, RecursionError):
-                op = None
-            if _valid_op(op):
-                ops.append(op)
-            else:
-                bad.append(line)
-        return ops, bad
 
     def _keep_bad_lines(self, bad: list[bytes]) -> None:
         if not bad:
@@ -278,46 +223,67 @@ class History:
                           "as {name}.").format(n=len(bad), name=aside.name))
 
     def _queue(self, op: dict[str, Any]) -> None:
-        line = (json.dumps(op, ensure_ascii=False) + "\n").encode("utf-8")
         try:
-            self.queue_path.parent.mkdir(parents=True, exist_ok=True)
-            fd = self._open_queue(create=True)
-            if fd is None:
-                raise OSError(tr("the queue file keeps changing"))
-            try:
-                size = os.fstat(fd).st_size
-                if size and os.pread(fd, 1, size - 1) != b"\n":
-                    line = b"\n" + line  # the last writer was killed mid-line
-                os.write(fd, line)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+            self.queue.append(op)
         except OSError as exc:
             self._note(tr("This session could not be saved ({error}).").format(
                 error=describe_error(exc)))
 
     def _pending_records(self) -> list[Record]:
-        fd = self._open_queue()
+        fd = self.queue.open_locked()
         try:
-            ops, _bad = self._parse_queue(fd)
+            ops, _bad = self.queue.parse(fd)
         finally:
             if fd is not None:
                 os.close(fd)
         return [record_from_json(op) for op in ops if op["op"] == "record"]
 
     def _set_aside(self, error: Exception, found: os.stat_result) -> None:
-        aside = move_aside(self.path, expect=found)
-        if aside is None:
-            if self.path.exists() and not _same_file(self.path, found):
-                return  # another process set it aside already and started a fresh one
-            self._note(tr("The history file is damaged and could not be moved aside."))
-            return
-        for suffix in ("-wal", "-shm"):
-            extra = self.path.with_name(self.path.name + suffix)
-            with suppress(OSError):
-                os.replace(extra, aside.with_name(aside.name + suffix))
+        """Keep the damaged file under a unique name and start a fresh one, under a lock.
+
+        Another process may meet the same damage at the same moment: the lock makes one of
+        them set it aside and create the fresh file; the other then finds a different (or a
+        healthy) file and simply uses it.
+        """
+        lock = self._lock_aside()
+        try:
+            if not same_file(self.path, found) or self._opens():
+                return
+            for suffix in ("-wal", "-shm"):  # the damaged file's own, before anyone reopens
+                move_aside(self.path.with_name(self.path.name + suffix))
+            aside = move_aside(self.path, expect=found)
+            if aside is None:
+                self._note(tr("The history file is damaged and could not be moved aside."))
+                return
+            with suppress(sqlite3.Error, OSError), self._connect():
+                pass  # the fresh history, made before the lock is released
+        finally:
+            if lock is not None:
+                os.close(lock)
         self._note(tr("The history file was damaged ({error}); it was kept as {name} "
                       "and a new history was started.").format(error=error, name=aside.name))
+
+    def _lock_aside(self) -> int | None:
+        try:
+            fd = os.open(self.path.with_name(self.path.name + ".lock"),
+                         os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            os.close(fd)
+            return None
+        return fd
+
+    def _opens(self) -> bool:
+        """Whether the file at the path reads as a history now (it may have just been made)."""
+        try:
+            with closing(sqlite3.connect(self.path, timeout=self.timeout)) as db:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            return not _is_damaged(exc)
+        return True
 
     def _note(self, message: str) -> None:
         if message not in self.messages:
@@ -333,14 +299,6 @@ def _is_damaged(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return any(words in text for words in ("malformed", "not a database", "disk image",
                                            "file is encrypted"))
-
-
-def _same_file(path: Path, found: os.stat_result) -> bool:
-    try:
-        now = os.stat(path)
-    except OSError:
-        return False
-    return (now.st_dev, now.st_ino) == (found.st_dev, found.st_ino)
 
 
 def _valid_op(op: Any) -> bool:

@@ -14,7 +14,6 @@ import os
 import stat
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from guide.core.i18n import tr
@@ -66,6 +65,8 @@ def describe_error(exc: OSError) -> str:
 
 
 def _aside_name(path: Path) -> Path:
+    import uuid  # only when something is damaged: kept off the start-up path
+
     stamp = time.strftime("%Y%m%d-%H%M%S")
     return path.with_name(f"{path.name}.corrupt-{stamp}-{uuid.uuid4().hex[:8]}")
 

@@ -4,7 +4,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from guide.core.content.problems import Problem
 
@@ -20,6 +21,12 @@ def push_button(text: str, accessible: str, slot: Callable[[], object]) -> QPush
     button.setAccessibleName(accessible)
     button.clicked.connect(slot)
     return button
+
+
+def ask_delete(parent: QWidget, text: str) -> bool:
+    title = QCoreApplication.translate("RoutineBuilder", "Delete routine")
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def error_label() -> QLabel:

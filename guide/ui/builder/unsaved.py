@@ -9,7 +9,7 @@ import contextlib
 from collections.abc import Callable
 from enum import Enum
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from guide.core.routine.drafts import Draft, clear_draft, save_draft
@@ -24,9 +24,10 @@ class Answer(Enum):
 
 
 def ask_unsaved(parent: QWidget, name: str) -> Answer:
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Unsaved routine"),
-                      parent.tr("Your routine “{0}” has changes that are not saved yet. "
-                                "Save them?").format(name), parent=parent)
+    title = QCoreApplication.translate("RoutineBuilder", "Unsaved routine")
+    text = QCoreApplication.translate(
+        "RoutineBuilder", "Your routine “{0}” has changes that are not saved yet. Save them?")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text.format(name), parent=parent)
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)

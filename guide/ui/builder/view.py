@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +30,7 @@ from guide.core.routine.plan import routine_seconds
 from guide.ui.builder.item_editor import FIELDS
 from guide.ui.builder.items_model import MIME, AnyIndex, ErrorRole, RoutineItemsModel
 from guide.ui.builder.items_panel import ItemsPanel
-from guide.ui.builder.parts import STYLE, error_label, place_problems, push_button
+from guide.ui.builder.parts import STYLE, ask_delete, error_label, place_problems, push_button
 from guide.ui.builder.routines_panel import RoutinesPanel
 from guide.ui.builder.unsaved import UnsavedWork
 from guide.ui.common.fonts import scaled
@@ -53,7 +52,7 @@ class RoutineBuilder(QWidget):
         self._id_edited = False
         self._dirty = False
         self._loading = False
-        self.confirm: Callable[[str], bool] = self._ask
+        self.confirm: Callable[[str], bool] = lambda text: ask_delete(self, text)
         self.unsaved = UnsavedWork(self, self._draft, self._title, self.save, self._forget)
         restored = load_draft()  # an unsaved routine from a session that ended without a word
 
@@ -161,8 +160,12 @@ class RoutineBuilder(QWidget):
 
     @Slot(str)
     def _on_routine_chosen(self, routine_id: str) -> None:
+        if not self.maybe_discard():  # back to the routine being edited, still unsaved
+            self.refresh(select=self._original_id)
+            return
         routine = self._catalog.routines.get(routine_id)
         if routine is not None:
+            self.refresh(select=routine_id)  # Save may have moved the selection
             self.edit(routine, saved=True)
 
     def edit(self, routine: Routine, saved: bool) -> None:
@@ -214,7 +217,7 @@ class RoutineBuilder(QWidget):
         self._dirty = False
 
     def _restore(self, draft: Draft) -> None:
-        self.routine_list.clearSelection()
+        self._left.clear_current()
         self.edit(draft.routine, saved=False)
         self._original_id = draft.original_id
         self._id_edited = draft.id_edited
@@ -226,7 +229,7 @@ class RoutineBuilder(QWidget):
         if not self.maybe_discard():
             return
         name = self.tr("My routine")
-        self.routine_list.clearSelection()
+        self._left.clear_current()
         self._original_id = None
         self.edit(Routine(id=self._unique_id(user_routines.slug(name)), name=name,
                           kind=RoutineKind.CUSTOM, description=self.tr("My own routine."),
@@ -253,7 +256,7 @@ class RoutineBuilder(QWidget):
 
     def _edit_copy(self, routine: Routine, new_id: str, name: str) -> None:
         self._original_id = None
-        self.routine_list.clearSelection()
+        self._left.clear_current()
         self.edit(user_routines.copy_routine(routine, new_id, name), saved=False)
 
     def _edit_first(self) -> None:
@@ -280,10 +283,6 @@ class RoutineBuilder(QWidget):
         self.refresh()
         self.routines_changed.emit()
         self._edit_first()
-
-    def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Delete routine"), text)
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(str)
     def add_stretch(self, stretch_id: str) -> None:

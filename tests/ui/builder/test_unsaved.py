@@ -114,3 +114,19 @@ def test_a_damaged_draft_is_dropped(qtbot: QtBot, user_exercises: Path, tmp_path
     builder = make(qtbot)
     assert not builder.has_unsaved_changes()
     assert not draft.exists()
+
+
+def test_choosing_another_routine_asks_first(qtbot: QtBot, builder: RoutineBuilder) -> None:
+    start_routine(qtbot, builder)
+    assert Asked(builder, "save").names == []
+    builder.new_routine()  # saves "Evening calves", opens a new one
+    start_routine(qtbot, builder)
+    builder.name_edit.clear()
+    qtbot.keyClicks(builder.name_edit, "Second")
+    asked = Asked(builder, "cancel")
+    builder.routine_list.setCurrentRow(0)  # the saved "Evening calves"
+    assert asked.names == ["Second"]
+    assert builder.name_edit.text() == "Second"  # still editing the unsaved one
+    Asked(builder, "discard")
+    builder.routine_list.setCurrentRow(0)
+    assert builder.name_edit.text() == "Evening calves"

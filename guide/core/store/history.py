@@ -10,6 +10,7 @@ for the user collect in :attr:`History.messages`.
 
 import datetime as dt
 import fcntl
+import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -92,39 +93,59 @@ class History:
 
     def sessions(self, limit: int | None = None) -> list[Record]:
         """Newest first; records still waiting in the queue are included."""
-        sql = f"SELECT {', '.join(COLUMNS)} FROM sessions ORDER BY started DESC"
+        sql = f"SELECT rowid, {', '.join(COLUMNS)} FROM sessions ORDER BY started DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-
-        bad = 0
+        bad: list[tuple[Any, ...]] = []
 
         def read(db: sqlite3.Connection) -> list[Record]:
-            nonlocal bad
+            bad.clear()
             out = []
             for row in db.execute(sql):
                 try:
-                    out.append(record_from_row(row))
+                    out.append(record_from_row(row[1:]))
                 except (TypeError, ValueError, OverflowError):
-                    bad += 1
+                    bad.append(row)
             return out
 
         self._write([])  # merges any queued records first
         told = list(self.messages)
         stored = self._run(read)
+        writable = stored is not None
         if stored is None and self.path.is_file():
             stored = self._read_only(read)
             if stored is not None:  # readable after all: say that, not the failure
                 self.messages = told
                 self._note(tr("The history is read-only here; new sessions cannot be saved."))
-        stored = stored or []
         if bad:
-            self._note(tr("{n} session(s) in the history have values that cannot be right; "
-                          "they are not shown.").format(n=bad))
+            self._set_rows_aside(bad, writable)
         pending = self._pending_records()
-        known = {r.uid for r in stored}
-        merged = stored + [r for r in pending if r.uid not in known]
+        known = {r.uid for r in stored or []}
+        merged = (stored or []) + [r for r in pending if r.uid not in known]
         merged.sort(key=lambda r: r.started, reverse=True)
         return merged[:limit] if limit is not None else merged
+
+    def _set_rows_aside(self, rows: list[tuple[Any, ...]], writable: bool) -> None:
+        """Rows with values that cannot be right: kept in a file next to the history, taken
+        out of it, and the user told once (only told, while the history is read-only)."""
+        lines = b"".join(json.dumps(dict(zip(COLUMNS, row[1:], strict=True)), default=repr,
+                                    ensure_ascii=False).encode() + b"\n" for row in rows)
+        aside = keep_aside(self.path, lines) if writable else None
+        if aside is None:
+            self._note(tr("{n} session(s) in the history have values that cannot be right; "
+                          "they are not shown.").format(n=len(rows)))
+            return
+        ids = [(row[0],) for row in rows]
+
+        def delete(db: sqlite3.Connection) -> bool:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("DELETE FROM sessions WHERE rowid = ?", ids)
+            db.execute("COMMIT")
+            return True
+
+        self._run(delete)
+        self._note(tr("{n} session(s) in the history had values that cannot be right; they "
+                      "were kept as {name} and left out.").format(n=len(rows), name=aside.name))
 
     def streak(self, today: dt.date) -> int:
         """Days in a row, up to today, with a routine completed (today may still be to come)."""

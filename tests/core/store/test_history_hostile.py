@@ -119,9 +119,14 @@ def test_a_bad_row_does_not_break_the_history_page(tmp_path: Path, column: str,
     assert [s.day.day for s in history.sessions()] == [2]
     assert history.streak(today) == 1
     assert history.bedtime_streak(today) == 0
-    assert any("cannot be right" in m for m in history.take_messages())
+    [message] = history.take_messages()
+    assert "cannot be right" in message
+    [kept] = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    assert kept.name in message
+    assert json.loads(kept.read_text())["uid"] == bad  # the row is kept, out of the history
     history.record(summary(3))  # later writes still work
-    assert len(stored_uids(path)) == 3
+    assert [s.day.day for s in History(path).sessions()] == [3, 2]
+    assert history.take_messages() == []  # told once
 
 
 @pytest.fixture

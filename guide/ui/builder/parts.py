@@ -16,9 +16,10 @@ class ItemProblems(Protocol):
     def add_problem(self, row: int, key: str, message: str) -> None: ...
 
 
-def push_button(text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+def push_button(text: str, description: str, slot: Callable[[], object]) -> QPushButton:
+    """A button whose visible text is its accessible name; ``description`` says more."""
     button = QPushButton(text)
-    button.setAccessibleName(accessible)
+    button.setAccessibleDescription(description)
     button.clicked.connect(slot)
     return button
 
@@ -65,12 +66,13 @@ def place_problems(problems: Iterable[Problem], labels: dict[str, QLabel], gener
 
 
 STYLE = """
-QLabel#heading { font-weight: bold; color: #26323f; }
-QLabel#error { color: #b3261e; font-weight: bold; }
-QLabel#hint { color: #5b6573; }
-QLabel#total { font-weight: bold; color: #26323f; }
-QPushButton#primary { background: #e4572e; color: white; border: none; border-radius: 4px;
-                      padding: 6px 18px; font-weight: bold; }
-QPushButton#primary:focus { border: 2px solid #26323f; }
-QPushButton#primary:disabled { background: #d9a595; }
+QLabel#heading { font-weight: bold; color: $text; }
+QLabel#error { color: $error; font-weight: bold; }
+QLabel#hint { color: $muted; }
+QLabel#total { font-weight: bold; color: $text; }
+QPushButton#primary { background: $accent; color: $on_accent; border: 2px solid $accent;
+                      border-radius: 4px; padding: 6px 18px; font-weight: bold; }
+QPushButton#primary:focus { border: 2px solid $focus; }
+QPushButton#primary:disabled { background: $disabled; color: $on_disabled;
+                               border-color: $disabled; }
 """

@@ -69,6 +69,9 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
     _install_translations(app)
+    from guide.ui.common import theme
+
+    theme.force_from_environment()  # STRETCH_GUIDE_THEME=dark ..., for screenshots and testing
 
     # Home needs only the cached summary; the catalogue loads after the first paint.
     summary = load_summary(default_sources())

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+from guide.core.content.media import read_svg
+
 _SVG = "{http://www.w3.org/2000/svg}"
 COMMENT = "What the picture shows, read out by screen readers."
 
@@ -18,8 +20,8 @@ def svg_words(path: Path) -> str:
     if path.suffix.lower() != ".svg":
         return ""
     try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError):
+        root = ET.fromstring(read_svg(path))  # the safe reader: size-limited, no entities
+    except (OSError, ValueError, ET.ParseError):
         return ""
     parts = []
     for tag in ("title", "desc"):

@@ -362,7 +362,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def quit_app(self) -> None:
         self._quitting = True
-        self.close()
+        if not self.close():  # the user kept an unsaved routine open
+            self._quitting = False
+            return
         app = QApplication.instance()
         if app is not None:
             app.quit()
@@ -375,6 +377,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self._background_handler and self._background_handler():
+            event.ignore()  # hidden, still running: the builder keeps its routine
+            return
+        builder = None if "routines" in self._factories else self._pages.get("routines")
+        if builder is not None and not builder.maybe_discard():  # type: ignore[attr-defined]
             event.ignore()
             return
         event.accept()

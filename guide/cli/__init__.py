@@ -1,4 +1,4 @@
-"""The command line: ``stretch-guide [start|validate|list|plan|reminder] ...``.
+"""The command line: ``stretch-guide [start|validate|list|plan|reminder|diary|history] ...``.
 
 Qt is imported only by the commands that open a window, so scripting commands start fast.
 """
@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     rset.add_argument("--routine", help=tr("routine id (default: bedtime)"))
     rsub.add_parser("show", help=tr("print the reminder and its next occurrence"))
     rsub.add_parser("off", help=tr("turn the reminder off"))
+
+    from guide.cli.diary import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -87,6 +91,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         code: int = run_reminder(args)
         return code
+    if args.command == "diary":
+        from guide.cli.diary import run_diary
+
+        return run_diary(args)
+    if args.command == "history":
+        from guide.cli.diary import run_history
+
+        return run_history(args)
     return 2
 
 

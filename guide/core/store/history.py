@@ -24,7 +24,7 @@ from guide.core.i18n import tr
 from guide.core.store import paths
 
 FILE_NAME = "history.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # A bedtime routine done after midnight but before this hour counts for the evening before.
 BEDTIME_DAY_STARTS = 4
 
@@ -48,6 +48,19 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 CREATE INDEX IF NOT EXISTS sessions_local_start ON sessions(local_start);
 """
+# Version 2 adds the cramp diary (guide.core.store.diary): one row per night, keyed by its date.
+_DIARY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS diary (
+    night TEXT PRIMARY KEY,
+    cramps INTEGER NOT NULL,
+    severity INTEGER NOT NULL,
+    places TEXT NOT NULL,
+    note TEXT NOT NULL,
+    logged TEXT NOT NULL
+);
+"""
+# What takes a database from the version before each key to that version.
+_MIGRATIONS = {1: _SCHEMA, 2: _DIARY_SCHEMA}
 
 
 class PlayedSession(Protocol):
@@ -176,6 +189,11 @@ class History:
         nights = {r.night for r in self.sessions() if r.completed and r.kind == "bedtime"}
         return _streak(nights, today)
 
+    def use(self, action: Callable[[sqlite3.Connection], T], busy: str) -> T | None:
+        """Run ``action`` on the (migrated) database for another store in the same file, such
+        as the diary; None when it could not, with ``busy`` or the problem in :attr:`messages`."""
+        return self._run(action, busy)
+
     def take_messages(self) -> list[str]:
         out, self.messages = self.messages, []
         return out
@@ -190,10 +208,12 @@ class History:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
                 db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+                steps = "".join(sql for to, sql in sorted(_MIGRATIONS.items()) if to > version)
+                db.executescript(f"BEGIN; {steps} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
             yield db
 
-    def _run(self, action: Callable[[sqlite3.Connection], T]) -> T | None:
+    def _run(self, action: Callable[[sqlite3.Connection], T], busy: str | None = None
+             ) -> T | None:
         """Run ``action``; on a damaged file move it aside and retry once on a fresh one."""
         for attempt in range(2):
             try:
@@ -201,8 +221,8 @@ class History:
                     return action(db)
             except sqlite3.Error as exc:
                 if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
-                    self._note(tr("The history is in use by another window; "
-                                  "this session is kept and will be saved later."))
+                    self._note(busy or tr("The history is in use by another window; "
+                                          "this session is kept and will be saved later."))
                     return None
                 if attempt == 0 and _is_damaged(exc):
                     self._set_aside(exc)

@@ -31,7 +31,7 @@ class HomePage(QWidget):
     def __init__(self, routines: Sequence[RoutineInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._routines = {r.id: r for r in routines}
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
 
@@ -89,6 +89,10 @@ class HomePage(QWidget):
         how.setObjectName("hint")
         layout.addWidget(how)
         self.refresh()
+
+    def add_card(self, card: QWidget) -> None:
+        """A notice under the title, such as the diary's morning question."""
+        self._layout.insertWidget(1, card)
 
     def refresh(self, routines: Sequence[RoutineInfo] | None = None) -> None:
         """Show ``routines`` (or the ones given before) in the list, relief first."""

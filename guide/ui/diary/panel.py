@@ -38,7 +38,7 @@ class DiaryPanel(QWidget):
         self._store = store
         self._now = now
         self.dialog: DiaryDialog | None = None
-        honest = QLabel(self.tr(
+        self.honest = honest = QLabel(self.tr(
             "These are your own numbers, as you logged them. They cannot show whether the "
             "bedtime routine caused any change: cramps come and go for many reasons. Take them "
             "to your doctor or physiotherapist; “Save as CSV” writes them to a file a "

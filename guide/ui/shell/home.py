@@ -93,6 +93,7 @@ class HomePage(QWidget):
     def add_card(self, card: QWidget) -> None:
         """A notice under the title, such as the diary's morning question."""
         self._layout.insertWidget(1, card)
+        card.show()
 
     def refresh(self, routines: Sequence[RoutineInfo] | None = None) -> None:
         """Show ``routines`` (or the ones given before) in the list, relief first."""

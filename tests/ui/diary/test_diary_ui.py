@@ -161,7 +161,7 @@ def test_history_draws_a_year_of_entries_week_by_week(qtbot: QtBot, tmp_path: Pa
                for y in range(0, image.height(), 7)}
     assert len(colours) > 10  # bars, a line and labels, not an empty frame
     assert "Nights with cramps: " in panel.figures.text()
-    assert panel.table.rowCount() == 365
+    assert panel.entries.rowCount() == 365
     assert "doctor or physiotherapist" in panel.honest.text()
     assert "cannot show whether the bedtime routine caused" in panel.honest.text()
 
@@ -178,8 +178,9 @@ def test_history_offers_the_diary_and_saves_a_csv(qtbot: QtBot, tmp_path: Path) 
     panel.dialog.cramps.setValue(1)
     panel.dialog.severity.setValue(3)
     panel.dialog.save()
-    assert panel.table.rowCount() == 1
-    assert panel.table.item(0, 4).text() == "Done"  # the bedtime routine that night
+    model = panel.entries
+    assert model.rowCount() == 1
+    assert model.index(0, 4).data() == "Done"  # the bedtime routine that night
     target = tmp_path / "mine.csv"
     assert panel.export_to(target)
     lines = target.read_text(encoding="utf-8").splitlines()

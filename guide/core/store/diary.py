@@ -19,6 +19,8 @@ MAX_SEVERITY = 10
 MAX_NOTE = 1000
 # Home asks "How was last night?" until this hour.
 ASK_UNTIL_HOUR = 12
+# Last night's bedtime routine is among this many newest sessions (for Home's quick check).
+RECENT_SESSIONS = 50
 
 
 class Refused(ValueError):
@@ -195,7 +197,22 @@ class Diary:
         return self.history.use(read, busy) or []
 
     def entry(self, night: dt.date) -> Entry | None:
-        return next((e for e in self.entries() if e.night == night), None)
+        def read(db: sqlite3.Connection) -> list[Entry]:
+            rows = db.execute(f"SELECT {_COLUMNS} FROM diary WHERE night = ?",
+                              (night.isoformat(),)).fetchall()
+            return [e for e in map(_from_row, rows) if e is not None]
+
+        busy = tr("The diary is in use by another window; try again in a moment.")
+        return next(iter(self.history.use(read, busy) or []), None)
+
+    def night_to_ask(self, now: dt.datetime) -> dt.date | None:
+        """:func:`night_to_ask` reading only the newest sessions and that night's entry."""
+        night = last_night(now)
+        recent = {r.night for r in self.history.sessions(limit=RECENT_SESSIONS)
+                  if r.completed and r.kind == "bedtime"}
+        if night_to_ask(now, recent, set()) is None:
+            return None
+        return None if self.entry(night) is not None else night
 
     def bedtime_nights(self) -> set[dt.date]:
         """Nights with the bedtime routine completed."""

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtWidgets import QWidget
 
-from guide.core.store import diary
 from guide.core.store.diary import Diary, Entry
 from guide.core.store.history import History
 from guide.ui.diary.prompt import DiaryPrompt
@@ -50,8 +49,7 @@ class DiaryOffer(QObject):
         """Show or take away the question as the clock and the diary say."""
         store = self.store
         now = self.now()
-        night = diary.night_to_ask(now, store.bedtime_nights(),
-                                   {e.night for e in store.entries()})
+        night = store.night_to_ask(now)
         store.take_messages()  # History shows problems with the database
         if night in self._declined:
             night = None

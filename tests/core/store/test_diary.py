@@ -166,3 +166,16 @@ def test_a_busy_database_says_so_and_keeps_running(tmp_path: Path) -> None:
     assert any("diary is in use" in m for m in store.take_messages())
     blocker.execute("ROLLBACK")
     assert store.log(entry(9))
+
+
+def test_the_diary_answers_homes_question_from_the_database(tmp_path: Path) -> None:
+    history = History(tmp_path / "h.sqlite3")
+    store = Diary(history)
+    morning = dt.datetime(2026, 3, 10, 7, 30)
+    assert store.night_to_ask(morning) is None  # no routine yet
+    bedtime(history, dt.datetime(2026, 3, 10, 0, 40), completed=False)
+    assert store.night_to_ask(morning) is None  # stopped halfway: not asked
+    bedtime(history, dt.datetime(2026, 3, 10, 0, 50))  # after midnight, still that night
+    assert store.night_to_ask(morning) == dt.date(2026, 3, 9)
+    store.log(entry(9, cramps=0, severity=0))
+    assert store.night_to_ask(morning) is None

@@ -1,5 +1,6 @@
 """Home: one click to the routine a person needs now, and every routine with its length."""
 
+import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal, Slot
@@ -18,6 +19,7 @@ from guide.core.routine.summary import RoutineInfo
 from guide.ui.common.fonts import scaled
 from guide.ui.shell.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
+    TAB_FOCUS,
     TEXT_BROWSER_INTERACTION,
     USER_ROLE,
     set_props,
@@ -93,6 +95,16 @@ class HomePage(QWidget):
     def add_card(self, card: QWidget) -> None:
         """A notice under the title, such as the diary's morning question."""
         self._layout.insertWidget(1, card)
+        # Tab reaches it where it is seen: before the quick buttons, not after the list.
+        first: QWidget = next(iter(self.quick_buttons.values()))
+        before = first
+        while (earlier := before.previousInFocusChain()) not in (None, first):
+            before = earlier
+            if before.focusPolicy() & TAB_FOCUS:
+                break
+        chain = [before, *card.findChildren(QPushButton), first]
+        for one, two in itertools.pairwise(chain):
+            QWidget.setTabOrder(one, two)
         card.show()
 
     def refresh(self, routines: Sequence[RoutineInfo] | None = None) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.core.content.cache import load_catalog
@@ -29,6 +29,13 @@ def bedtime(history: History, night: dt.date, hour: int = 22) -> None:
     when = dt.datetime.combine(night, dt.time(hour, 30))
     history.record(Summary("bedtime", "Bedtime", "bedtime", when.timestamp(), 300.0, 12, True,
                            None, None))
+
+
+def next_by_tab(widget: QWidget) -> QWidget:
+    after = widget.nextInFocusChain()
+    while not (after.focusPolicy() & Qt.FocusPolicy.TabFocus and after.isVisible()):
+        after = after.nextInFocusChain()
+    return after
 
 
 def make_window(qtbot: QtBot, now: dt.datetime) -> MainWindow:
@@ -92,6 +99,10 @@ def test_not_now_puts_the_question_away_and_afternoons_do_not_ask(qtbot: QtBot) 
     window = make_window(qtbot, MORNING)
     offer = window.diary_offer
     assert offer is not None and offer.prompt is not None
+    # Tab reaches the question before the quick buttons.
+    prompt = offer.prompt
+    assert next_by_tab(prompt.log_button) is prompt.later_button
+    assert next_by_tab(prompt.later_button) is window.home.quick_buttons["cramp-calf"]
     qtbot.mouseClick(offer.prompt.later_button, Qt.MouseButton.LeftButton)
     assert offer.prompt is None
     window.show_page("safety")

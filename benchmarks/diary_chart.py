@@ -1,8 +1,9 @@
-"""History's cramp diary with a year of entries: time to build the page and paint it once.
+"""History's cramp diary with a year of entries: time to build the chart page and paint it once.
 
-Target: building the diary panel (reading the diary and the sessions from sqlite, the weeks, the
-QtCharts chart, the table of 365 entries) plus its first grab takes under 100 ms, median of the
-runs. The first run and importing QtCharts are printed too (paid once, when History opens).
+Target: the diary page (read the diary and the sessions from sqlite, work out the weeks, fill the
+QtCharts chart and the entries table) built and grabbed once in under 100 ms, median of the runs.
+Also printed, without a target: importing QtCharts (once), the first run, and opening the whole
+History page as the window does (the sessions tab too, refreshed twice), diary tab showing.
 Usage: python benchmarks/diary_chart.py [--repeat R]
 """
 
@@ -60,25 +61,38 @@ def main() -> None:
         store = a_year(Path(tmp) / "history.sqlite3")
         started = time.perf_counter()
         from guide.ui.diary.panel import DiaryPanel
+        from guide.ui.shell.history import HistoryPage
 
         imported = time.perf_counter() - started
         runs: list[float] = []
+        pages: list[float] = []
         for _ in range(args.repeat):
             started = time.perf_counter()
             panel = DiaryPanel(store, now=lambda: NOW)
-            panel.resize(1000, 700)
+            panel.refresh()
+            panel.resize(1000, 640)
             image = panel.grab()
             runs.append(time.perf_counter() - started)
             if image.isNull() or len(panel.chart.cramp_nights) != 53:
                 sys.exit("the chart was not drawn")
             panel.deleteLater()
+            started = time.perf_counter()
+            page = HistoryPage(store.history, today=NOW.date, now=lambda: NOW)
+            page.refresh()  # the window refreshes the page it shows
+            page.show_diary()
+            page.resize(1000, 760)
+            page.grab()
+            pages.append(time.perf_counter() - started)
+            page.deleteLater()
             app.processEvents()
         count = len(store.entries())
     med = ms(statistics.median(runs))
     print(f"{count} entries, {args.repeat} runs")
-    print(f"import QtCharts and the diary panel   {ms(imported):7.1f} ms (once)")
-    print(f"build + first grab, first run          {ms(runs[0]):7.1f} ms")
-    print(f"build + first grab                     median {med:7.1f} ms   "
+    print(f"import QtCharts and the History page  {ms(imported):7.1f} ms (once)")
+    print(f"diary page, first run                  {ms(runs[0]):7.1f} ms")
+    print(f"whole History page, diary tab          median {ms(statistics.median(pages)):7.1f} ms"
+          f"   max {ms(max(pages)):7.1f} ms")
+    print(f"diary page: build + first grab         median {med:7.1f} ms   "
           f"max {ms(max(runs)):7.1f} ms   (target: median < {TARGET_MS} ms)")
     sys.exit(0 if med < TARGET_MS else 1)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from guide.core.i18n import tr
-from guide.core.store.history import BEDTIME_DAY_STARTS, History
+from guide.core.store.history import BEDTIME_DAY_STARTS, History, Record
 
 PLACES = ("calf", "thigh-front", "thigh-back", "foot", "other")
 MAX_CRAMPS = 50
@@ -119,6 +119,11 @@ def make_entry(*, night: dt.date, cramps: int, severity: int, places: Iterable[s
                  now.replace(microsecond=0).isoformat())
 
 
+def bedtime_nights(sessions: Iterable[Record]) -> set[dt.date]:
+    """The nights among ``sessions`` with the bedtime routine completed."""
+    return {r.night for r in sessions if r.completed and r.kind == "bedtime"}
+
+
 def night_to_ask(now: dt.datetime, bedtime_nights: set[dt.date],
                   logged: set[dt.date]) -> dt.date | None:
     """The night Home asks about: in the morning, after a bedtime routine, not yet logged."""
@@ -208,28 +213,32 @@ class Diary:
     def night_to_ask(self, now: dt.datetime) -> dt.date | None:
         """:func:`night_to_ask` reading only the newest sessions and that night's entry."""
         night = last_night(now)
-        recent = {r.night for r in self.history.sessions(limit=RECENT_SESSIONS)
-                  if r.completed and r.kind == "bedtime"}
+        recent = bedtime_nights(self.history.sessions(limit=RECENT_SESSIONS))
         if night_to_ask(now, recent, set()) is None:
             return None
         return None if self.entry(night) is not None else night
 
     def bedtime_nights(self) -> set[dt.date]:
         """Nights with the bedtime routine completed."""
-        return {r.night for r in self.history.sessions() if r.completed and r.kind == "bedtime"}
+        return bedtime_nights(self.history.sessions())
 
     def take_messages(self) -> list[str]:
         return self.history.take_messages()
 
 
 def _from_row(row: tuple[Any, ...]) -> Entry | None:
+    """An entry from a stored row; None for a row no longer valid (edited by hand)."""
     night, cramps, severity, places, note, logged = row
     try:
         day = dt.date.fromisoformat(night)
-        entry = make_entry(night=day, cramps=cramps, severity=severity,
-                           places=[places] if places else [], note=note or "",
-                           now=dt.datetime.combine(day, dt.time(23, 59)))
-    except (Refused, TypeError, ValueError):
+        where = tuple(places.split(",")) if places else ()
+    except (TypeError, ValueError, AttributeError):
         return None
-    return Entry(entry.night, entry.cramps, entry.severity, entry.places, entry.note,
-                 str(logged))
+    valid = (type(cramps) is int and 0 <= cramps <= MAX_CRAMPS
+             and type(severity) is int and 0 <= severity <= MAX_SEVERITY
+             and set(where) <= _PLACE_SET and isinstance(note, str) and len(note) <= MAX_NOTE
+             and (cramps > 0 or (severity == 0 and not where)))
+    return Entry(day, cramps, severity, where, note, str(logged)) if valid else None
+
+
+_PLACE_SET = frozenset(PLACES)

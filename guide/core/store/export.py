@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from guide.core.store.diary import Entry
+from guide.core.store.diary import Entry, bedtime_nights
 from guide.core.store.history import Record
 
 HEADER = ("record", "date", "start", "routine", "routine_name", "kind", "seconds",
@@ -23,7 +23,7 @@ def rows(sessions: Iterable[Record], entries: Iterable[Entry]) -> list[list[str]
     """The CSV rows under the header, oldest first (a diary night after that day's sessions)."""
     entries = list(entries)
     sessions = list(sessions)
-    bedtime = {r.night for r in sessions if r.completed and r.kind == "bedtime"}
+    bedtime = bedtime_nights(sessions)
     keyed: list[tuple[str, int, list[str]]] = []
     for r in sessions:
         keyed.append((r.local_start, 0, [

@@ -5,6 +5,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 
 from guide.core.store import diary
 from guide.core.store.diary import Entry
@@ -30,6 +31,14 @@ class EntriesModel(QAbstractTableModel):
     def entry(self, row: int) -> Entry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
+    def column_widths(self, metrics: QFontMetrics) -> list[int]:
+        """Widths that fit each column's header and its widest value (the note stretches)."""
+        samples = ["0000-00-00", "00", self.tr("{n} of 10").format(n=10),
+                   max(self._names.values(), key=metrics.horizontalAdvance), self.tr("Done")]
+        pad = metrics.horizontalAdvance("M") * 2
+        return [max(metrics.horizontalAdvance(h), metrics.horizontalAdvance(t)) + pad
+                for h, t in zip(self._headers, samples, strict=False)]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
@@ -49,7 +58,7 @@ class EntriesModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == 0:
             return entry.night.isoformat()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.store import diary, export
 from guide.core.store.diary import Diary, Entry
+from guide.core.store.history import Record
 from guide.ui.diary.chart import DiaryChart
 from guide.ui.diary.dialog import DiaryDialog, open_entry
 from guide.ui.diary.entries_model import EntriesModel
@@ -29,7 +31,7 @@ RECENT_WEEKS = 4
 
 
 class DiaryPanel(QWidget):
-    """Call :meth:`refresh` when shown or after something was logged."""
+    """Empty until :meth:`refresh`: call it when shown (History does) and after logging."""
 
     def __init__(self, store: Diary, parent: QWidget | None = None, *,
                  now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
@@ -68,14 +70,19 @@ class DiaryPanel(QWidget):
         self.table.setAccessibleName(self.tr("Diary entries"))
         self.table.setAccessibleDescription(self.tr("Press Enter to change an entry"))
         self.table.verticalHeader().setVisible(False)
+        # One line a row, fixed height: the first paint need not measure a year of rows.
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 10)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)
         header = self.table.horizontalHeader()
-        # Sized once per refresh to the header and the newest rows, not to a year of them on
-        # every paint (ResizeToContents tripled the time to show the page).
-        header.setResizeContentsPrecision(30)
+        # Widths from the widest possible text, not by measuring a year of rows (which tripled
+        # the time to show the page); the full text of a cut cell is in its tooltip.
         header.setStretchLastSection(True)
+        for column, width in enumerate(self.entries.column_widths(self.fontMetrics())):
+            self.table.setColumnWidth(column, width)
         self.table.activated.connect(self._edit)
         self.table.doubleClicked.connect(self._edit)
 
@@ -88,12 +95,12 @@ class DiaryPanel(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.table, 2)
         self._entries: list[Entry] = []
-        self.refresh()
 
-    @Slot()
-    def refresh(self) -> None:
+    def refresh(self, sessions: list[Record] | None = None) -> None:
+        """Read the diary again; ``sessions``, when the caller has just read them, saves a read."""
         self._entries = self._store.entries()
-        bedtime = self._store.bedtime_nights()
+        bedtime = (diary.bedtime_nights(sessions) if sessions is not None
+                   else self._store.bedtime_nights())
         self._show_messages(self._store.take_messages())
         today = self._now().date()
         weeks = diary.weeks(self._entries, bedtime, today)
@@ -107,8 +114,6 @@ class DiaryPanel(QWidget):
         self.chart.setAccessibleDescription(self.figures.text())
         self.table.setVisible(bool(self._entries))
         self.entries.set_entries(self._entries, bedtime)
-        for column in range(self.entries.columnCount() - 1):
-            self.table.resizeColumnToContents(column)
 
     def _figures(self, recent: list[diary.Week], first: dt.date | None) -> str:
         logged = sum(w.logged for w in recent)

@@ -99,8 +99,8 @@ class HistoryPage(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        self.diary.refresh()
         sessions = self._history.sessions()
+        self.diary.refresh(sessions)
         today = self._today()
         days = self._history.streak(today)
         nights = self._history.bedtime_streak(today)

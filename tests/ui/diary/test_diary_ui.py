@@ -152,6 +152,7 @@ def test_history_draws_a_year_of_entries_week_by_week(qtbot: QtBot, tmp_path: Pa
     store = a_year(history, today)
     panel = DiaryPanel(store, now=lambda: MORNING)
     qtbot.addWidget(panel)
+    panel.refresh()
     panel.resize(1000, 700)
     panel.show()
     weeks = diary.weeks(store.entries(), store.bedtime_nights(), today)

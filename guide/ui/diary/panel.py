@@ -34,10 +34,13 @@ class DiaryPanel(QWidget):
     """Empty until :meth:`refresh`: call it when shown (History does) and after logging."""
 
     def __init__(self, store: Diary, parent: QWidget | None = None, *,
-                 now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
+                 now: Callable[[], dt.datetime] = dt.datetime.now,
+                 own_messages: bool = True) -> None:
+        """``own_messages=False``: the database's problems are left for the page around it."""
         super().__init__(parent)
         self._store = store
         self._now = now
+        self._own_messages = own_messages
         self.dialog: DiaryDialog | None = None
         self.honest = honest = QLabel(self.tr(
             "These are your own numbers, as you logged them. They cannot show whether the "
@@ -101,7 +104,8 @@ class DiaryPanel(QWidget):
         self._entries = self._store.entries()
         bedtime = (diary.bedtime_nights(sessions) if sessions is not None
                    else self._store.bedtime_nights())
-        self._show_messages(self._store.take_messages())
+        if self._own_messages:
+            self._show_messages(self._store.take_messages())
         today = self._now().date()
         weeks = diary.weeks(self._entries, bedtime, today)
         first = min(bedtime) if bedtime else None

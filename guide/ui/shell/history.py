@@ -33,7 +33,7 @@ class HistoryPage(QWidget):
         super().__init__(parent)
         self._history = history
         self._today = today
-        self.diary = DiaryPanel(Diary(history), now=now)
+        self.diary = DiaryPanel(Diary(history), now=now, own_messages=False)
         title = QLabel(self.tr("History"))
         scaled(title, 1.6, bold=True)
         self._streak = QLabel()
@@ -100,7 +100,7 @@ class HistoryPage(QWidget):
     @Slot()
     def refresh(self) -> None:
         sessions = self._history.sessions()
-        self.diary.refresh(sessions)
+        self.diary.refresh(sessions)  # its problems reading the file are shown above the tabs
         today = self._today()
         days = self._history.streak(today)
         nights = self._history.bedtime_streak(today)

@@ -227,3 +227,16 @@ def _close_dialogs() -> None:
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, DiaryDialog):
             widget.close()
+
+
+def test_a_damaged_history_is_reported_above_the_tabs(qtbot: QtBot, tmp_path: Path) -> None:
+    from guide.ui.shell.history import HistoryPage
+
+    path = tmp_path / "h.sqlite3"
+    path.write_bytes(b"not a database" * 100)
+    page = HistoryPage(History(path), now=lambda: MORNING)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_diary()
+    assert "damaged" in page._message.text() and page._message.isVisible()
+    assert not page.diary.message.isVisible()

@@ -1,4 +1,4 @@
-"""Stretch Guide: evidence-based stretching routines against muscle cramps."""
+"""Stretch Guide: short stretching routines that may help with muscle cramps."""
 
 __version__ = "0.1.0"
 APP_ID = "stretch-guide"

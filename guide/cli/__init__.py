@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stretch-guide",
-        description=tr("Evidence-based stretching routines against muscle cramps."),
+        description=tr("Short stretching routines that may help with muscle cramps."),
     )
     parser.add_argument("--version", action="version", version=f"stretch-guide {__version__}")
     parser.add_argument("--exit-after-startup", action="store_true",

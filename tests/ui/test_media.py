@@ -83,7 +83,7 @@ SECOND_PHASE = (
     "hip-flexor-kneeling",
     "upper-body-twist",
 )
-ACTIONS = ("massage-calf", "massage-thigh", "walk")
+ACTIONS = ("massage-calf", "massage-thigh", "massage-hamstring", "walk")
 
 
 def _ids(p: Path) -> str:

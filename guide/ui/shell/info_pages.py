@@ -1,8 +1,10 @@
 """Text pages: Safety, About (sources and licences) and Content problems."""
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from guide import __version__
@@ -71,8 +73,9 @@ class AboutPage(QWidget):
                             for title, publisher, url in safety.SOURCES)
         text = "\n\n".join([
             f"# {self.tr('Stretch Guide')} {__version__}",
-            self.tr("Short, evidence-based stretching routines against muscle cramps, with a "
+            self.tr("Short stretching routines that may help with muscle cramps, with a "
                     "hands-free timed player. General information, not medical advice."),
+            _reviewed_line(self.tr),
             f"## {self.tr('Sources')}",
             self.tr("Every stretch and routine cites its sources; these are all of them:"),
             sources,
@@ -110,3 +113,14 @@ class ProblemsPage(QWidget):
         lines = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in sorted(problems))
         self.browser = _browser(self.tr("Content problems"), f"<ul>{lines}</ul>")
         layout.addWidget(self.browser, 1)
+
+
+def _reviewed_line(tr: Callable[[str], str]) -> str:
+    """"Content reviewed on …", from the date the shipped content was last checked."""
+    try:
+        day = date.fromisoformat(
+            (paths.builtin_exercises() / "REVIEWED").read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return tr("The date the content was last reviewed is not available.")
+    return tr("Content reviewed against its sources on {date}.").format(
+        date=QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat))

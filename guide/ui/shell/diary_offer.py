@@ -32,6 +32,7 @@ class DiaryOffer(QObject):
         self.dialog: DiaryDialog | None = None
         self._declined: set[dt.date] = set()
         home.installEventFilter(self)
+        self.check()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._home and event.type() == QEvent.Type.Show:

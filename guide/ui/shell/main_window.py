@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
-    from guide.ui.shell.diary_offer import DiaryOffer
 
 
 class MainWindow(QMainWindow):
@@ -50,7 +49,6 @@ class MainWindow(QMainWindow):
         self._background_handler: Callable[[], bool] | None = None
         self.reminders: Reminders | None = None  # set once the reminder is running
         self._player: PlayerHost | None = None
-        self.diary_offer: DiaryOffer | None = None  # Home's "How was last night?"
         self._return_to = "home"
         self.setWindowTitle(self.tr("Stretch Guide"))
         self.resize(1100, 720)
@@ -331,8 +329,7 @@ class MainWindow(QMainWindow):
             self._context.catalog  # noqa: B018 - load the content now, before the first click
             from guide.ui.shell.diary_offer import DiaryOffer
 
-            self.diary_offer = DiaryOffer(self.home, self._refresh_history)
-            self.diary_offer.check()
+            self.diary_offer = DiaryOffer(self.home, self._refresh_history)  # asks at once
             self.started.emit()
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:

@@ -1,4 +1,4 @@
-"""The command line: ``stretch-guide [start|validate|list|plan|reminder|diary|history] ...``.
+"""The command line: ``stretch-guide [start|validate|list|plan|sheet|reminder|diary|history] ...``.
 
 Qt is imported only by the commands that open a window, so scripting commands start fast.
 """
@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("routine", metavar="ROUTINE")
     plan.add_argument("--json", action="store_true", help=tr("print JSON"))
 
+    sheet = sub.add_parser("sheet", help=tr("save a routine as a printable PDF sheet"))
+    sheet.add_argument("routine", metavar="ROUTINE")
+    sheet.add_argument("--pdf", type=Path, required=True, metavar="FILE",
+                       help=tr("the PDF file to write"))
+
     reminder = sub.add_parser("reminder", help=tr("the bedtime stretching reminder"))
     rsub = reminder.add_subparsers(dest="action", metavar="ACTION", required=True)
     rset = rsub.add_parser("set", help=tr("turn the reminder on at HH:MM"))
@@ -86,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_list(args.what, args.muscle, args.json)
     if args.command == "plan":
         return cmd_plan(args.routine, args.json)
+    if args.command == "sheet":
+        return cmd_sheet(args.routine, args.pdf)
     if args.command == "reminder":
         from guide.cli.reminder import run_reminder
 
@@ -156,23 +163,39 @@ def cmd_list(what: str, muscle: str | None, as_json: bool) -> int:
     return 0
 
 
+def _unknown_routine(catalog: "Catalog", routine_id: str) -> int:
+    from guide.core.content.problems import did_you_mean
+
+    hint = did_you_mean(routine_id, catalog.routines)
+    sys.stderr.write(tr("unknown routine `{id}`{hint}").format(id=routine_id, hint=hint) + "\n")
+    return 2
+
+
+def cmd_sheet(routine_id: str, pdf: Path) -> int:
+    from guide.cli.sheet import write_sheet
+
+    catalog = _load()
+    routine = catalog.routines.get(routine_id)
+    if routine is None:
+        return _unknown_routine(catalog, routine_id)
+    return write_sheet(routine, catalog, pdf)
+
+
 def cmd_plan(routine_id: str, as_json: bool) -> int:
     from guide.cli import listing
-    from guide.core.content.problems import did_you_mean
+    from guide.core.routine.guidance import routine_sources
     from guide.core.routine.plan import build_plan
 
     catalog = _load()
     routine = catalog.routines.get(routine_id)
     if routine is None:
-        hint = did_you_mean(routine_id, catalog.routines)
-        sys.stderr.write(tr("unknown routine `{id}`{hint}").format(id=routine_id, hint=hint)
-                         + "\n")
-        return 2
+        return _unknown_routine(catalog, routine_id)
     plan = build_plan(routine, catalog.stretches)
     if as_json:
         import json
 
-        _out(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
+        data = plan.to_json(routine_sources(routine, catalog.stretches))
+        _out(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _out(listing.plan_table(plan))
     return 0

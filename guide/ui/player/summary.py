@@ -1,5 +1,7 @@
 """The panel at the end of a routine: how long, how many holds, and a one-tap "How did it feel?"."""
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -23,6 +25,11 @@ class SummaryPanel(QWidget):
         scaled(self._text, 1.2)
         self._note = QLabel()
         self._note.setWordWrap(True)
+        self.tips = QLabel()
+        self.tips.setObjectName("summaryTips")
+        self.tips.setWordWrap(True)
+        self.tips.setTextFormat(Qt.TextFormat.RichText)
+        scaled(self.tips, 1.1)
         self._question = QLabel(self.tr("How did it feel? (optional)"))
         scaled(self._question, 1.2)
         self._thanks = QLabel()
@@ -54,6 +61,8 @@ class SummaryPanel(QWidget):
         for widget in (self._title, self._figures, self._text, self._note):
             widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             layout.addWidget(widget)
+        self.tips.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.tips)
         layout.addSpacing(self.fontMetrics().height() * 2)
         self._question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self._question)
@@ -68,8 +77,16 @@ class SummaryPanel(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
 
-    def show_summary(self, summary: Summary, finish_text: str = "", note: str = "") -> None:
+    def show_summary(self, summary: Summary, finish_text: str = "", note: str = "",
+                     tips: list[str] | None = None) -> None:
         self._figures.setText(summary.text())
+        if tips:
+            lines = "".join(f"<br>• {escape(t)}" for t in tips)
+            heading = self.tr("What helps now")
+            self.tips.setText(f"<b>{escape(heading)}</b>{lines}")
+        else:
+            self.tips.clear()
+        self.tips.setVisible(bool(tips))
         self._text.setText(finish_text)
         self._text.setVisible(bool(finish_text))
         self._note.setText(note)

@@ -14,10 +14,12 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedLayout, QWidget
 
 from guide.core.content.catalog import Catalog
+from guide.core.content.model import RoutineKind
 from guide.core.routine.session import Event, EventKind, Session, State
 from guide.core.store.history import Feeling, History
 from guide.ui.player.countdown import Countdown
 from guide.ui.player.cues import Cues
+from guide.ui.player.guidance import CautionsDialog
 from guide.ui.player.parts import Illustration, ThinBar, set_text
 from guide.ui.player.screen import PlayerScreen
 from guide.ui.player.summary import SummaryPanel
@@ -26,6 +28,7 @@ __all__ = ["MAX_TICK_MS", "Illustration", "PlayerView", "ThinBar"]
 
 MAX_TICK_MS = 200
 VISUAL_CUES = (EventKind.HALFWAY, EventKind.COUNTDOWN, EventKind.SIDE_SWITCH)
+_SCROLL = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
 
 
 class PlayerView(QWidget):
@@ -56,6 +59,7 @@ class PlayerView(QWidget):
         self._record_id: str | None = None
         self._resume_after_dialog = False
         self._stop_box: QMessageBox | None = None
+        self._cautions_box: CautionsDialog | None = None
         self._status_note = ""
         self.setObjectName("player")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -84,8 +88,11 @@ class PlayerView(QWidget):
         for button, slot in ((screen.back_button, self.back), (screen.play_button, self.toggle),
                              (screen.skip_button, self.skip), (screen.eased_button, self.eased),
                              (screen.mute_button, self.toggle_mute),
+                             (screen.cautions_button, self.show_cautions),
                              (screen.stop_button, self.ask_stop)):
             button.clicked.connect(lambda _=False, slot=slot: slot())
+
+        screen.sheet_button.about_to_act.connect(self._pause_for_dialog)
 
         self._summary = SummaryPanel()
         self._summary.feeling_chosen.connect(self._on_feeling)
@@ -119,6 +126,46 @@ class PlayerView(QWidget):
     @property
     def stop_dialog(self) -> QMessageBox | None:
         return self._stop_box
+
+    @property
+    def player_screen(self) -> PlayerScreen:
+        return self._screen
+
+    @property
+    def cautions_dialog(self) -> CautionsDialog | None:
+        return self._cautions_box
+
+    @Slot()
+    def show_cautions(self) -> None:
+        """C: every caution of this stretch; the routine waits, paused, while they are open."""
+        if self._session.is_over or self._cautions_box is not None \
+                or not self._screen.routine_cautions:
+            return
+        self._resume_after_dialog = self._session.state is State.RUNNING
+        self._session.pause()
+        self._sync()
+        groups = self._screen.current_cautions()
+        title = groups[0].name if len(groups) == 1 else self.tr("Cautions for this routine")
+        box = CautionsDialog(title, groups, self)
+        box.finished.connect(self._on_cautions_closed)
+        self._cautions_box = box
+        box.open()
+
+    @Slot()
+    def _on_cautions_closed(self) -> None:
+        box, self._cautions_box = self._cautions_box, None
+        if box is not None:
+            box.deleteLater()
+        if self._resume_after_dialog and self._session.state is State.PAUSED:
+            self._session.resume()
+        self._sync()
+        self.setFocus()
+
+    @Slot()
+    def _pause_for_dialog(self) -> None:
+        """Saving or printing the sheet opens a dialog: the routine waits, paused."""
+        self._session.pause()
+        self._sync()
 
     @Slot()
     def toggle(self) -> None:
@@ -209,8 +256,17 @@ class PlayerView(QWidget):
             Qt.Key.Key_Escape: self.ask_stop,
             Qt.Key.Key_M: self.toggle_mute,
             Qt.Key.Key_E: self.eased,
+            Qt.Key.Key_C: self.show_cautions,
             Qt.Key.Key_F11: self.toggle_focus_mode,
         }
+        if key == Qt.Key.Key_P and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self._screen.sheet_button.showMenu()
+            event.accept()
+            return
+        if self._screen.showing_briefing and key in _SCROLL:
+            self._screen.briefing.scroll_by(_SCROLL[Qt.Key(key)])
+            event.accept()
+            return
         action = actions.get(key)
         if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             super().keyPressEvent(event)
@@ -287,7 +343,10 @@ class PlayerView(QWidget):
         self._timer.stop()
         summary = self._session.summary()
         note = self._record()
-        self._summary.show_summary(summary, self._session.plan.routine.finish_text or "", note)
+        routine = self._session.plan.routine
+        # After a cramp: warmth for tightness, cold for soreness, drinking enough (the tips).
+        tips = list(routine.tips) if routine.kind is RoutineKind.RELIEF else []
+        self._summary.show_summary(summary, routine.finish_text or "", note, tips)
         self._stack.setCurrentWidget(self._summary)
         self.finished.emit(summary)
 

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         summary = context.summary
-        self.home = HomePage(summary.routines)
+        self.home = HomePage(summary.routines, lambda: context.catalog)
         self.home.start_requested.connect(self.start_routine)
         self.home.safety_requested.connect(lambda: self.show_page("safety"))
         self.add_page("home", self.tr("Home"), self.home)
@@ -327,6 +327,7 @@ class MainWindow(QMainWindow):
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
             self._context.catalog  # noqa: B018 - load the content now, before the first click
+            self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
             from guide.ui.shell.diary_offer import DiaryOffer
 
             self.diary_offer = DiaryOffer(self.home, self._refresh_history)  # asks at once

@@ -25,7 +25,7 @@ def make_window(qtbot: QtBot) -> MainWindow:
 def test_home_offers_the_four_quick_routines_with_durations(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     buttons = window.home.quick_buttons
-    assert list(buttons) == ["cramp-calf", "cramp-thigh", "warm-up", "bedtime"]
+    assert list(buttons) == ["cramp-calf", "thigh", "warm-up", "bedtime"]
     assert all(b.isEnabled() for b in buttons.values())
     assert "Calf cramp now" in buttons["cramp-calf"].text()
     assert " min " in buttons["bedtime"].text()

@@ -1,4 +1,4 @@
-"""The command line: ``stretch-guide [start|validate|list|plan|sheet|reminder|diary|history] ...``.
+"""The command line: ``stretch-guide [start|validate|list|plan|sheet|reminder|desktop|...] ...``.
 
 Qt is imported only by the commands that open a window, so scripting commands start fast.
 """
@@ -62,6 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     rsub.add_parser("show", help=tr("print the reminder and its next occurrence"))
     rsub.add_parser("off", help=tr("turn the reminder off"))
 
+    desktop = sub.add_parser("desktop", help=tr("add or remove the menu entry and icons of this "
+                                                "installation"))
+    desktop.add_argument("action", choices=["install", "uninstall"])
+
     from guide.cli.diary import add_parsers
 
     add_parsers(sub)
@@ -75,16 +79,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if all(arg in _APP_FLAGS for arg in argv):
         # Plain app launch: skip building the parser, it costs start-up time.
-        from guide.ui.shell.app import run_app
-
-        return run_app(argparse.Namespace(
+        return open_app(argparse.Namespace(
             command=None, routine=None, exit_after_startup="--exit-after-startup" in argv,
             background="--background" in argv))
     args = build_parser().parse_args(argv)
     if args.command in (None, "start"):
-        from guide.ui.shell.app import run_app
-
-        return run_app(args)
+        return open_app(args)
+    if args.command in ("validate", "list", "plan") and not _shipped_content_found():
+        return 2
     if args.command == "validate":
         return cmd_validate(args.paths)
     if args.command == "list":
@@ -106,11 +108,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         from guide.cli.diary import run_history
 
         return run_history(args)
+    if args.command == "desktop":
+        from guide.cli.desktop import run_desktop
+
+        return run_desktop(args.action)
     return 2
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """The window, once nothing Qt would abort on is missing (no display, no xcb library)."""
+    from guide.ui.shell.display_check import EXIT_CODE, problem
+
+    message = problem()
+    if message is not None:
+        sys.stderr.write(message + "\n")
+        return EXIT_CODE
+    from guide.ui.shell.app import run_app
+
+    return run_app(args)
 
 
 def _out(text: str) -> None:
     sys.stdout.write(text + "\n")
+
+
+def _shipped_content_found() -> bool:
+    """Say so when the installation lacks the built-in content (a wheel without its data)."""
+    from guide.core.store import shipped
+
+    if shipped.has_content():
+        return True
+    sys.stderr.write(tr(
+        "No shipped content found (looked for {path}): this installation of Stretch Guide is "
+        "incomplete. Reinstall it from a complete package, e.g. `pipx install --force .` in a "
+        "clone of the repository.").format(path=shipped.exercises() / "muscles.yaml") + "\n")
+    return False
 
 
 def cmd_validate(paths: list[Path]) -> int:

@@ -12,11 +12,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from guide import __version__
+from guide import DESKTOP_ID, __version__
 from guide.core import i18n
 from guide.core.content.sources import default_sources
 from guide.core.routine.summary import load_summary
-from guide.core.store import paths
+from guide.core.store import paths, shipped
 
 if TYPE_CHECKING:
     from guide.ui.reminder.controller import Reminders
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def _install_translations(app: QApplication) -> None:
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
     translator = QTranslator(app)
-    folder = paths.ROOT / "guide" / "translations"
+    folder = shipped.translations()
     if translator.load(QLocale(), "stretch-guide", "_", str(folder)):
         app.installTranslator(translator)
 
@@ -59,7 +59,7 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationName("stretch-guide")
     app.setApplicationDisplayName("Stretch Guide")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("stretch-guide")
+    app.setDesktopFileName(DESKTOP_ID)
     _install_translations(app)
 
     # Home needs only the cached summary; the catalogue loads after the first paint.

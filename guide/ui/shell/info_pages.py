@@ -4,13 +4,14 @@ import html
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from guide import __version__
 from guide.core.content import safety
 from guide.core.content.problems import Problem
-from guide.core.store import paths
+from guide.core.store import paths, shipped
 
 
 def _browser(name: str, body: str) -> QTextBrowser:
@@ -63,6 +64,19 @@ def _read(name: str) -> str:
         return ""
 
 
+def _file_url(name: str) -> str:
+    """A link to a file of the installed media folder, opened by the desktop's viewer."""
+    return QUrl.fromLocalFile(str(paths.builtin_media() / name)).toString(
+        QUrl.ComponentFormattingOption.FullyEncoded)
+
+
+def _program_licence_url() -> str:
+    installed = shipped.program_licence()
+    if installed is None:
+        return "https://www.gnu.org/licenses/gpl-3.0.html"
+    return QUrl.fromLocalFile(str(installed)).toString(QUrl.ComponentFormattingOption.FullyEncoded)
+
+
 class AboutPage(QWidget):
     """Version, every source, the licences and the media credits (from media/CREDITS.md)."""
 
@@ -80,21 +94,32 @@ class AboutPage(QWidget):
             self.tr("Every stretch and routine cites its sources; these are all of them:"),
             sources,
             f"## {self.tr('Licences')}",
-            "- " + self.tr("Program: GNU General Public License, version 3 or later.") + "\n- "
-            + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
-                      "Attribution-ShareAlike 4.0 (CC BY-SA 4.0), see media/LICENSE.md.")
+            "- " + self.tr("Program: GNU General Public License, version 3 or later "
+                           "([licence text]({url})).").format(url=_program_licence_url())
+            + "\n- " + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
+                              "Attribution-ShareAlike 4.0 (CC BY-SA 4.0), see [the media "
+                              "licence]({url}).").format(url=_file_url("LICENSE.md"))
             + "\n- " + self.tr("Qt for Python (PySide6): LGPL 3.0. PyYAML: MIT. msgspec: BSD. "
                                "jeepney: MIT."),
             f"## {self.tr('Credits')}" if credits.strip() else "",
             credits,
         ])
         self.browser = QTextBrowser()
-        self.browser.setOpenExternalLinks(True)
+        # Every link, the local licence files included, opens in the desktop's viewer; the
+        # browser itself would replace the page with the file.
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._open_link)
         self.browser.setAccessibleName(self.tr("About Stretch Guide"))
         self.browser.setMarkdown(text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_page(self.browser))
+
+    @Slot(QUrl)
+    def _open_link(self, url: QUrl) -> None:
+        if url.isRelative():  # the credits' links are relative to the media folder
+            url = QUrl.fromLocalFile(str(paths.builtin_media()) + "/").resolved(url)
+        QDesktopServices.openUrl(url)
 
 
 class ProblemsPage(QWidget):

@@ -6,6 +6,7 @@ catalogue, never the reverse; :func:`load_catalog` is the way in for every calle
 """
 
 import contextlib
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -16,8 +17,9 @@ from guide.core.content.model import Muscle, Routine, Stretch
 from guide.core.content.problems import Problem
 from guide.core.content.sources import default_sources, fingerprint
 from guide.core.store import paths
+from guide.core.store.files import read_user_file
 
-FORMAT = 1
+FORMAT = 2
 
 
 class _Cached(msgspec.Struct):
@@ -25,9 +27,9 @@ class _Cached(msgspec.Struct):
     muscles: list[Muscle]
     stretches: list[Stretch]
     routines: list[Routine]
-    files: list[tuple[str, str, str]]
+    files: list[tuple[str, str, bytes]]  # file names as bytes: they need not be UTF-8
     builtin: list[tuple[str, str]]
-    media_dirs: list[str]
+    media_dirs: list[bytes]
     problems: list[tuple[str, int, int, str, str]]
 
 
@@ -55,7 +57,7 @@ def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
     key = f"{FORMAT}|{content_key}"
     path = cache_file()
     try:
-        cached = msgspec.msgpack.decode(path.read_bytes(), type=_Cached)
+        cached = msgspec.msgpack.decode(read_user_file(path, 64 << 20), type=_Cached)
         if cached.key == key:
             return _catalog(cached), content_key
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
@@ -71,24 +73,24 @@ def _catalog(cached: _Cached) -> Catalog:
         muscles={m.id: m for m in cached.muscles},
         stretches={s.id: s for s in cached.stretches},
         routines={r.id: r for r in cached.routines},
-        files={(kind, ident): Path(file) for kind, ident, file in cached.files},
+        files={(kind, ident): Path(os.fsdecode(file)) for kind, ident, file in cached.files},
         builtin_ids={(kind, ident) for kind, ident in cached.builtin},
-        media_dirs=[Path(p) for p in cached.media_dirs],
+        media_dirs=[Path(os.fsdecode(p)) for p in cached.media_dirs],
         problems=[Problem(*p) for p in cached.problems],
     )
 
 
 def _store(path: Path, key: str, catalog: Catalog) -> None:
-    from guide.core.store.settings import atomic_write
+    from guide.core.store.files import atomic_write
 
     data = _Cached(
         key=key,
         muscles=list(catalog.muscles.values()),
         stretches=list(catalog.stretches.values()),
         routines=list(catalog.routines.values()),
-        files=[(kind, ident, str(file)) for (kind, ident), file in catalog.files.items()],
+        files=[(kind, ident, os.fsencode(file)) for (kind, ident), file in catalog.files.items()],
         builtin=sorted(catalog.builtin_ids),
-        media_dirs=[str(p) for p in catalog.media_dirs],
+        media_dirs=[os.fsencode(p) for p in catalog.media_dirs],
         problems=[(p.path, p.line, p.col, p.key, p.message) for p in catalog.problems],
     )
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
+from guide.core.content.media import svg_problem
 from guide.core.content.model import Muscle, MusclesFile, Routine, Stretch
 from guide.core.content.problems import Problem, did_you_mean
 from guide.core.content.sources import (
@@ -24,6 +25,7 @@ from guide.core.content.sources import (
     user_source,
 )
 from guide.core.i18n import tr
+from guide.core.store.files import describe_error, display_path
 
 __all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "read_catalog", "sources_for",
            "user_source"]
@@ -100,7 +102,7 @@ class _Loader:
         self.catalog = Catalog()
         self.docs: dict[tuple[str, str], tuple[Document, Source]] = {}
         self.checked: list[tuple[str, Document, Source]] = []
-        self._media_cache: dict[tuple[Path, str], bool] = {}
+        self._media_cache: dict[tuple[Path, str], tuple[bool, str | None]] = {}
 
     def load(self, source: Source) -> None:
         self.catalog.media_dirs.append(source.media)
@@ -111,6 +113,9 @@ class _Loader:
         from guide.core.content.reading import read_document
 
         for kind, path in documents:
+            if kind == "unreadable":
+                self.catalog.problems.append(_unreadable_folder(path))
+                continue
             doc = read_document(path)
             self.catalog.problems.extend(doc.problems)
             if doc.data is None:
@@ -138,7 +143,7 @@ class _Loader:
         if key in seen_here:
             self.catalog.problems.append(doc.problem(where, tr(
                 "{kind} id `{id}` is already defined in {other}; ids must be unique"
-            ).format(kind=kind, id=ident, other=seen_here[key])))
+            ).format(kind=kind, id=ident, other=display_path(seen_here[key]))))
             return False
         seen_here[key] = doc.path
         self.catalog.files[key] = doc.path
@@ -243,19 +248,36 @@ class _Loader:
         media_dirs = [source.media] if source.builtin else self.catalog.media_dirs
         for folder in media_dirs:
             key = (folder, relative)
-            ok = self._media_cache.get(key)
-            if ok is None:
+            found = self._media_cache.get(key)
+            if found is None:
                 candidate = os.path.normpath(os.path.join(folder, relative))
                 inside = candidate.startswith(os.path.normpath(folder) + os.sep)
-                ok = self._media_cache[key] = inside and os.path.isfile(candidate)
-            if ok:
+                ok = inside and os.path.isfile(candidate)
+                refused = svg_problem(Path(candidate)) if ok and candidate.lower().endswith(
+                    ".svg") else None
+                found = self._media_cache[key] = (ok, refused)
+            if found[0]:
+                if found[1] is not None:
+                    self.catalog.problems.append(doc.problem(where, tr(
+                        "illustration `{path}`: {problem}").format(path=relative,
+                                                                   problem=found[1])))
                 return
         if ".." in Path(relative).parts:
             message = tr("illustration path `{path}` leaves the media folder").format(path=relative)
         else:
             message = tr("illustration `{path}` not found in {folder}").format(
-                path=relative, folder=source.media)
+                path=relative, folder=display_path(source.media))
         self.catalog.problems.append(doc.problem(where, message))
+
+
+def _unreadable_folder(folder: Path) -> Problem:
+    try:
+        os.scandir(folder).close()
+        reason = ""
+    except OSError as exc:
+        reason = describe_error(exc)
+    return Problem(display_path(folder), 0, 0, "", tr(
+        "cannot read this folder, so its files were skipped: {error}").format(error=reason))
 
 
 def _guess_kind(data: dict[str, Any]) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from guide import __version__
 from guide.core.store import paths
+from guide.core.store.files import display_path
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -25,19 +26,48 @@ class Source:
     files: tuple[Path, ...] = ()
 
     def documents(self) -> Iterator[tuple[str, Path]]:
-        """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'."""
+        """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'.
+
+        Never raises: a folder that cannot be listed comes out as kind 'unreadable', and an
+        entry that is odd (a symbolic link loop, a FIFO, a name that is not UTF-8) comes out as
+        a file, so reading it reports the problem for that one entry.
+        """
         if self.root is not None:
             for name in ("muscles.yaml", "muscles.yml"):
-                if (self.root / name).is_file():
+                if _exists(self.root / name):
                     yield "muscles", self.root / name
             for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
                 folder = self.root / sub
-                if folder.is_dir():
-                    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                        if entry.name.endswith(YAML_SUFFIXES) and entry.is_file():
-                            yield kind, Path(entry.path)
+                if not _exists(folder):
+                    continue
+                try:
+                    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+                except NotADirectoryError:
+                    continue
+                except OSError:
+                    yield "unreadable", folder
+                    continue
+                for entry in entries:
+                    if entry.name.endswith(YAML_SUFFIXES) and not _is_dir(entry):
+                        yield kind, Path(entry.path)
         for file in self.files:
             yield _kind_of(file), file
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is there (even something unreadable): lstat, never raising."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _kind_of(file: Path) -> str:
@@ -80,16 +110,28 @@ def sources_for(args: Iterable[Path]) -> list[Source]:
 
 def fingerprint(sources: Sequence[Source]) -> str:
     """Every content file's path, size and modification time, and every media folder's
-    modification time (an illustration added or removed changes its folder)."""
+    modification time (an illustration added or removed changes its folder). An entry that
+    cannot be looked at still counts, by its name, so it never stops the listing."""
     parts = [__version__]
     for source in sources:
-        parts.append(f"|{source.root}|{source.media}")
-        for _kind, path in source.documents():
-            st = path.stat()
-            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+        parts.append(f"|{_text(source.root)}|{_text(source.media)}")
+        for kind, path in source.documents():
+            try:
+                st = path.stat()
+            except OSError as exc:
+                parts.append(f"{kind}:{_text(path)}:{exc.errno}")
+            else:
+                parts.append(f"{_text(path)}:{st.st_size}:{st.st_mtime_ns}")
         for folder, _dirs, _files in os.walk(source.media):
-            parts.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+            try:
+                parts.append(f"{_text(folder)}:{os.stat(folder).st_mtime_ns}")
+            except OSError:
+                parts.append(f"{_text(folder)}:?")
     return ";".join(parts)
+
+
+def _text(path: Path | str | None) -> str:
+    return "" if path is None else display_path(path)
 
 
 def default_sources() -> list[Source]:

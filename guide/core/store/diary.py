@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from guide.core.i18n import tr
-from guide.core.store.history import BEDTIME_DAY_STARTS, History, Record
+from guide.core.store.history import History
+from guide.core.store.records import BEDTIME_DAY_STARTS, Record
 
 PLACES = ("calf", "thigh-front", "thigh-back", "foot", "other")
 MAX_CRAMPS = 50

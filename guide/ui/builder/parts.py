@@ -1,15 +1,33 @@
 """Widget helpers shared by the parts of the routine builder, and its style sheet."""
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+
+from guide.core.content.problems import Problem
+
+_ITEM_KEY = re.compile(r"^items\[(\d+)\](?:\.(\w+))?")
 
 
-def push_button(text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+class ItemProblems(Protocol):
+    def add_problem(self, row: int, key: str, message: str) -> None: ...
+
+
+def push_button(text: str, description: str, slot: Callable[[], object]) -> QPushButton:
+    """A button whose visible text is its accessible name; ``description`` says more."""
     button = QPushButton(text)
-    button.setAccessibleName(accessible)
+    button.setAccessibleDescription(description)
     button.clicked.connect(slot)
     return button
+
+
+def ask_delete(parent: QWidget, text: str) -> bool:
+    title = QCoreApplication.translate("RoutineBuilder", "Delete routine")
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def error_label() -> QLabel:
@@ -28,13 +46,33 @@ def append_error(label: QLabel, message: str) -> None:
     label.show()
 
 
+def place_problems(problems: Iterable[Problem], labels: dict[str, QLabel], general: QLabel,
+                   items: ItemProblems) -> int:
+    """Each problem beside its field (``items[2].hold`` beside row 2's hold); the first item
+    row with a problem, or -1."""
+    first_row = -1
+    for problem in problems:
+        match = _ITEM_KEY.match(problem.key)
+        if problem.key in labels:
+            append_error(labels[problem.key], problem.message)
+        elif match:
+            row = int(match.group(1))
+            items.add_problem(row, match.group(2) or "", problem.message)
+            first_row = row if first_row < 0 else first_row
+        else:
+            where = f"{problem.key}: " if problem.key else ""
+            append_error(general, where + problem.message)
+    return first_row
+
+
 STYLE = """
-QLabel#heading { font-weight: bold; color: #26323f; }
-QLabel#error { color: #b3261e; font-weight: bold; }
-QLabel#hint { color: #5b6573; }
-QLabel#total { font-weight: bold; color: #26323f; }
-QPushButton#primary { background: #e4572e; color: white; border: none; border-radius: 4px;
-                      padding: 6px 18px; font-weight: bold; }
-QPushButton#primary:focus { border: 2px solid #26323f; }
-QPushButton#primary:disabled { background: #d9a595; }
+QLabel#heading { font-weight: bold; color: $text; }
+QLabel#error { color: $error; font-weight: bold; }
+QLabel#hint { color: $muted; }
+QLabel#total { font-weight: bold; color: $text; }
+QPushButton#primary { background: $accent; color: $on_accent; border: 2px solid $accent;
+                      border-radius: 4px; padding: 6px 18px; font-weight: bold; }
+QPushButton#primary:focus { border: 2px solid $focus; }
+QPushButton#primary:disabled { background: $disabled; color: $on_disabled;
+                               border-color: $disabled; }
 """

@@ -18,12 +18,13 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtSvg import QSvgRenderer
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineItem, Stretch
 from guide.core.routine.guidance import routine_sources
 from guide.core.routine.plan import build_plan
+from guide.ui.common import theme
+from guide.ui.common.svg import load_svg
 from guide.ui.common.text import short_duration
 
 PICTURE = QSize(240, 180)  # pixels of the rendered picture; drawn about 32 mm wide
@@ -38,16 +39,16 @@ def _list(texts: list[str], ordered: bool = False) -> str:
 
 
 def _picture(path: Path) -> QImage | None:
-    renderer = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
-    if renderer is None:
+    if path.suffix.lower() != ".svg":
         image = QImage(str(path))
         return None if image.isNull() else image.scaled(
             PICTURE, Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation)
-    if not renderer.isValid():
+    renderer = load_svg(path)  # small and self-contained, like every picture the app draws
+    if renderer is None:
         return None
     image = QImage(PICTURE, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image.fill(QColor(theme.PAPER))
     view = renderer.viewBoxF().size()
     fitted = view.scaled(PICTURE.toSizeF(), Qt.AspectRatioMode.KeepAspectRatio) \
         if not view.isEmpty() else PICTURE.toSizeF()
@@ -161,7 +162,8 @@ class Sheet:
                 f"<a href='{escape(s.url, quote=True)}'>{escape(s.url)}</a></li>"
                 for s in sources)
             parts.append(f"<ul style='font-size: 8pt'>{items}</ul>")
-        parts.append(f"<p style='font-size: 8pt; color: #444'>{escape(advice)}</p>")
+        parts.append(f"<p style='font-size: 8pt; color: {theme.PAPER_NOTE}'>"
+                     f"{escape(advice)}</p>")
         return "".join(parts)
 
     def _item_row(self, number: int, item: RoutineItem, stretch: Stretch | None) -> str:
@@ -176,10 +178,12 @@ class Sheet:
             text.append(_list([s.text for s in stretch.steps], ordered=True))
             if stretch.cautions:
                 label = escape(QCoreApplication.translate("Sheet", "Caution:"))
-                text.append("".join(f"<p style='margin: 0; color: #8a1c0c'><b>{label}</b> "
+                text.append("".join(f"<p style='margin: 0; color: {theme.PAPER_CAUTION}'>"
+                                    f"<b>{label}</b> "
                                     f"{escape(c)}</p>" for c in stretch.cautions))
-        return (f"<tr><td width='170' valign='top' style='border-top: 1px solid #999'>"
-                f"{self._image(art)}</td><td valign='top' style='border-top: 1px solid #999'>"
+        rule = f"border-top: 1px solid {theme.PAPER_RULE}"
+        return (f"<tr><td width='170' valign='top' style='{rule}'>"
+                f"{self._image(art)}</td><td valign='top' style='{rule}'>"
                 f"{''.join(text)}</td></tr>")
 
     def page_layout(self) -> QPageLayout:

@@ -21,11 +21,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
 from guide.core.content.search import Query, SearchIndex
+from guide.ui.common import theme
+from guide.ui.common.svg import load_svg
 from guide.ui.common.text import short_duration
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -52,11 +53,12 @@ def position_names() -> dict[str, str]:
 
 
 def render_svg(path: Path, size: QSize) -> QPixmap:
-    """The picture at ``path`` fitted into ``size`` on white, keeping its aspect ratio."""
+    """The picture at ``path`` fitted into ``size`` on a light card (pictures are drawn dark on
+    light, so they stay readable on a dark desktop), keeping its aspect ratio."""
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
-    renderer = QSvgRenderer(str(path))
-    if renderer.isValid():
+    image.fill(QColor(theme.current().card))
+    renderer = load_svg(path)
+    if renderer is not None:
         view = renderer.viewBoxF().size()
         scaled = view.scaled(size.toSizeF(), Qt.AspectRatioMode.KeepAspectRatio) \
             if not view.isEmpty() else size.toSizeF()
@@ -115,7 +117,7 @@ class StretchListModel(QAbstractListModel):
         if path is None:
             if self._blank is None:
                 self._blank = QPixmap(THUMB)
-                self._blank.fill(QColor("#eef1f4"))
+                self._blank.fill(QColor(theme.current().card))
             self._thumbs[picture] = self._blank
             return self._blank
         pixmap = self._thumbs[picture] = render_svg(path, THUMB)

@@ -2,26 +2,20 @@
 
 Sized to be read from two metres: the digits scale with the ring, the ring with the widget.
 A brief thicker ring is the visual cue that stands in for a sound (halfway, 3-2-1, switch).
+It is a QProgressBar underneath, so a screen reader gets a progress bar whose value is the
+seconds left (and whose text is the time as shown), with the phase as its description.
 """
 
 import math
 import time
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from guide.core.routine.plan import SegmentKind
+from guide.ui.common import theme
 
-COLOURS = {
-    SegmentKind.PREPARE: "#d08a1e",
-    SegmentKind.HOLD: "#1f8a7a",
-    SegmentKind.ACTION: "#1f8a7a",
-    SegmentKind.REST: "#4f7cb3",
-    SegmentKind.SWITCH: "#8a5fb8",
-    SegmentKind.DONE: "#3d9a4a",
-}
-PAUSED_COLOUR = "#8a8f98"
 FLASH_SECONDS = 0.45
 
 
@@ -33,13 +27,21 @@ def clock_text(seconds: float) -> str:
     return str(whole)
 
 
-class Countdown(QWidget):
+def phase_colour(kind: SegmentKind, paused: bool = False) -> QColor:
+    """The ring's and caption's colour for a segment kind, from the theme (AA on the window)."""
+    return QColor(theme.current().phase("paused" if paused else kind.value))
+
+
+class Countdown(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
         self._caption = ""
         self._progress = 0.0
-        self._colour = QColor(COLOURS[SegmentKind.PREPARE])
+        self._colour = phase_colour(SegmentKind.PREPARE)
+        self.setTextVisible(False)
+        self.setRange(0, 1)
+        self.setValue(0)
         self._flash_until = 0.0
         self._track: tuple[tuple[int, int, str, float, float], QPixmap] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -53,21 +55,33 @@ class Countdown(QWidget):
         return width
 
     @property
-    def text(self) -> str:
+    def text(self) -> str:  # type: ignore[override]  # Python only; Qt's text() is the value
         return self._text
 
+    @property
+    def caption(self) -> str:
+        return self._caption
+
     def set_state(self, seconds: float, progress: float, kind: SegmentKind, caption: str,
-                  paused: bool = False) -> None:
+                  paused: bool = False, total: float | None = None) -> None:
+        """Show ``seconds`` left of ``total`` (the segment's length)."""
         text = clock_text(seconds)
-        colour = QColor(PAUSED_COLOUR if paused else COLOURS.get(kind, COLOURS[SegmentKind.HOLD]))
+        colour = phase_colour(kind, paused)
         progress = min(1.0, max(0.0, progress))
         flashing = self._flash_until > 0 and (paused or time.monotonic() >= self._flash_until)
         if flashing:
             self._flash_until = 0.0
         changed = (text != self._text or caption != self._caption or colour != self._colour
                    or flashing or abs(progress - self._progress) > 0.001)
-        if text != self._text:
-            self.setAccessibleDescription(text)
+        if text != self._text or total is not None:
+            whole = max(0, math.ceil(seconds - 1e-6))
+            top = max(whole, math.ceil(total - 1e-6) if total is not None else self.maximum())
+            if (self.minimum(), self.maximum()) != (0, top):
+                self.setRange(0, top)
+            self.setFormat(text)  # the value's text: "1:30", as shown
+            self.setValue(whole)  # a value-changed event for screen readers
+        if caption != self._caption:
+            self.setAccessibleDescription(caption)
         self._text, self._caption, self._colour, self._progress = text, caption, colour, progress
         if changed:
             self.update()
@@ -97,7 +111,7 @@ class Countdown(QWidget):
             painter.setPen(pen)
             # Clockwise from twelve o'clock; Qt angles are 1/16 degree, counter-clockwise.
             painter.drawArc(rect, 90 * 16, -round(self._progress * 360 * 16))
-        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        text_colour = QColor(theme.current().text)
         digits = QFont(self.font())
         digits.setBold(True)
         digits.setPixelSize(max(12, round(rect.height() * (0.34 if len(self._text) < 4

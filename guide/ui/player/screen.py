@@ -19,11 +19,26 @@ from guide.core.content.model import Routine, RoutineKind
 from guide.core.routine.guidance import StretchCautions, key_caution, routine_cautions
 from guide.core.routine.plan import Segment, SegmentKind
 from guide.core.routine.session import Session, State
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
 from guide.ui.common.sheet_actions import SheetButton
 from guide.ui.player.countdown import Countdown, clock_text
 from guide.ui.player.guidance import Briefing
-from guide.ui.player.parts import Illustration, ThinBar, control_button, set_shown, set_text
+from guide.ui.player.parts import (
+    CONTROL_STYLE,
+    Illustration,
+    ThinBar,
+    control_button,
+    set_shown,
+    set_text,
+)
+
+_STYLE = """
+QPushButton#safetyLink { color: $accent_text; text-decoration: underline; border: none;
+                         background: transparent; padding: 4px; }
+QLabel#keys { color: $muted; }
+QPushButton#safetyLink:focus { border: 2px solid $focus; padding: 2px; }
+"""
 
 
 class PlayerScreen(QWidget):
@@ -40,10 +55,10 @@ class PlayerScreen(QWidget):
         self._routine_label = QLabel(routine.name)
         scaled(self._routine_label, 1.2, bold=True)
         self._overall = ThinBar()
+        self._overall.setObjectName("overall")
         self._overall.setAccessibleName(self.tr("Progress through the routine"))
         self._time_left = QLabel()
         scaled(self._time_left, 1.2)
-        self._time_left.setAccessibleName(self.tr("Time left in the routine"))
         self._header = QWidget()
         header = QHBoxLayout(self._header)
         header.setContentsMargins(0, 0, 0, 0)
@@ -54,7 +69,6 @@ class PlayerScreen(QWidget):
         self.illustration = Illustration()
         self.briefing = Briefing(list(routine.tips), self.routine_cautions)
         self.sheet_button = SheetButton(lambda: catalog, lambda: routine)
-        self.sheet_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sheet_button.setToolTip(self.sheet_button.toolTip() + " (Ctrl+P)")
         briefing_page = QWidget()
         briefing_column = QVBoxLayout(briefing_page)
@@ -74,21 +88,17 @@ class PlayerScreen(QWidget):
         self._title.setWordWrap(True)
         self._detail = QLabel()
         scaled(self._detail, 1.6)
-        self._detail.setAccessibleName(self.tr("Repetition and side"))
         self._instruction = QLabel()
         scaled(self._instruction, 1.35)
         self._instruction.setWordWrap(True)
-        self._instruction.setAccessibleName(self.tr("Instruction"))
         self.caution = QLabel()
         self.caution.setObjectName("keyCaution")
         scaled(self.caution, 1.2, bold=True)
         self.caution.setWordWrap(True)
         self._next = QLabel()
         scaled(self._next, 1.1)
-        self._next.setAccessibleName(self.tr("Next step"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Player status"))
         for label in (self._title, self._detail, self._instruction, self.caution, self._next,
                       self.status):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -100,8 +110,8 @@ class PlayerScreen(QWidget):
         self.safety.setCursor(Qt.CursorShape.PointingHandCursor)
         self.safety.setAccessibleName(self.tr("Sharp pain or numbness? Stop and read the "
                                               "safety advice"))
-        self.safety.setStyleSheet("QPushButton { color: palette(link); "
-                                  "text-decoration: underline; border: none; }")
+        self.safety.setObjectName("safetyLink")
+        self.safety.setAutoDefault(True)
         self.safety.setVisible(routine.kind is RoutineKind.RELIEF)
 
         self.back_button = control_button(self.tr("Back"), self.tr("Previous step (Left)"))
@@ -123,6 +133,13 @@ class PlayerScreen(QWidget):
                        self.cautions_button, self.mute_button, self.stop_button):
             controls.addWidget(button)
         controls.addStretch()
+        # The keys, where the buttons are (all of them: F1).
+        self._keys = QLabel(self.tr("Keys: Space pause or resume · Left back · Right skip · "
+                                    "E cramp eased · C cautions · M mute · Esc stop · "
+                                    "F1 every shortcut"))
+        self._keys.setObjectName("keys")
+        self._keys.setWordWrap(True)
+        self._keys.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         body = QVBoxLayout(self)
         body.addWidget(self._header)
@@ -135,23 +152,24 @@ class PlayerScreen(QWidget):
         body.addWidget(self.safety, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addWidget(self.status)
         body.addWidget(self._controls)
+        body.addWidget(self._keys)
+        theme.styled(self, CONTROL_STYLE + _STYLE)
 
     def set_focus_mode(self, on: bool) -> None:
         """Focus mode keeps only the picture, the countdown and the words of the step."""
-        for widget in (self._header, self._controls, self._next):
+        for widget in (self._header, self._controls, self._next, self._keys):
             widget.setVisible(not on)
 
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setChecked(muted)
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        self.mute_button.setAccessibleName(self.mute_button.text())
 
     def show_session(self, session: Session) -> None:
         segment = session.segment
         paused = session.state is State.PAUSED
         caption = self.tr("Paused") if paused else self._caption(segment)
         self.countdown.set_state(session.remaining, session.segment_progress, segment.kind,
-                                 caption, paused=paused)
+                                 caption, paused=paused, total=segment.seconds)
         self._overall.set_value(session.overall_progress)
         set_text(self._time_left, self.tr("{time} left").format(
             time=clock_text(session.time_left)))
@@ -160,7 +178,6 @@ class PlayerScreen(QWidget):
             play_text = self.tr("Start")
         if self.play_button.text() != play_text:
             self.play_button.setText(play_text)
-            self.play_button.setAccessibleName(play_text)
         set_shown(self.eased_button, session.can_ease)
         if session.index == self._shown_index:
             return

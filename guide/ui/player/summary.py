@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from guide.core.routine.session import Summary
 from guide.core.store.history import Feeling
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
+from guide.ui.player.parts import CONTROL_STYLE
 
 
 class SummaryPanel(QWidget):
@@ -42,6 +44,8 @@ class SummaryPanel(QWidget):
             button = QPushButton(label)
             button.setAccessibleName(self.tr("Felt: {label}").format(label=label))
             button.setCheckable(True)
+            button.setObjectName("control")
+            button.setAutoDefault(True)  # Enter chooses the focused feeling
             scaled(button, 1.3)
             button.clicked.connect(lambda _=False, f=feeling: self._choose(f))
             feelings.addWidget(button)
@@ -51,8 +55,9 @@ class SummaryPanel(QWidget):
         for button in self._feeling_buttons:
             button.setMinimumWidth(width + button.fontMetrics().height() * 3)
         self._done = QPushButton(self.tr("Done"))
-        self._done.setAccessibleName(self.tr("Close the player"))
+        self._done.setAccessibleDescription(self.tr("Close the player"))
         self._done.setDefault(True)
+        self._done.setObjectName("control")
         scaled(self._done, 1.3)
         self._done.clicked.connect(self.done)
 
@@ -76,6 +81,7 @@ class SummaryPanel(QWidget):
         row.addStretch()
         layout.addLayout(row)
         layout.addStretch(2)
+        theme.styled(self, CONTROL_STYLE)  # the player's buttons, with a visible focus ring
 
     def show_summary(self, summary: Summary, finish_text: str = "", note: str = "",
                      tips: list[str] | None = None) -> None:
@@ -95,6 +101,10 @@ class SummaryPanel(QWidget):
         for button in self._feeling_buttons:
             button.setChecked(False)
         self._done.setFocus()
+
+    def focus_done(self) -> None:
+        """Put the keyboard on "Done" (the default button: Enter presses it)."""
+        self._done.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose(self, feeling: Feeling) -> None:
         for button, value in zip(self._feeling_buttons, Feeling, strict=True):

@@ -9,7 +9,7 @@ segment land on time; it is stopped while paused or finished, so an idle player 
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedLayout, QWidget
 
@@ -17,6 +17,7 @@ from guide.core.content.catalog import Catalog
 from guide.core.content.model import RoutineKind
 from guide.core.routine.session import Event, EventKind, Session, State
 from guide.core.store.history import Feeling, History
+from guide.ui.player.announce import Announcer
 from guide.ui.player.countdown import Countdown
 from guide.ui.player.cues import Cues
 from guide.ui.player.guidance import CautionsDialog
@@ -71,6 +72,7 @@ class PlayerView(QWidget):
         self._timer.timeout.connect(self._on_timer)
 
         self._build()
+        self.announcer = Announcer(self)
         self._unsubscribe = session.subscribe(self._on_event)
         if cues is not None:
             cues.status_changed.connect(self._show_status)
@@ -91,6 +93,8 @@ class PlayerView(QWidget):
                              (screen.cautions_button, self.show_cautions),
                              (screen.stop_button, self.ask_stop)):
             button.clicked.connect(lambda _=False, slot=slot: slot())
+            button.installEventFilter(self)  # the player's keys work while a button has focus
+        screen.safety.installEventFilter(self)
 
         screen.sheet_button.about_to_act.connect(self._pause_for_dialog)
 
@@ -241,14 +245,41 @@ class PlayerView(QWidget):
 
     # -- Qt events --------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                self._stack.currentWidget() is self._screen:
+            action = self._key_action(event)
+            if action is not None:
+                action()
+                return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self._stack.currentWidget() is self._summary:
-            if key == Qt.Key.Key_Escape:
+            # Esc, or Enter for the default button "Done", leaves the summary.
+            if key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.closed.emit()
                 return
             super().keyPressEvent(event)
             return
+        action = self._key_action(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """The player action of a key (Space, arrows, Esc, M, E, C, F11, Ctrl+P, and the
+        scroll keys on the get-ready briefing), if it is one."""
+        key = event.key()
+        if key == Qt.Key.Key_P and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            return self._screen.sheet_button.showMenu
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return None
+        if self._screen.showing_briefing and key in _SCROLL:
+            return lambda: self._screen.briefing.scroll_by(_SCROLL[Qt.Key(key)])
         actions: dict[int, Callable[[], None]] = {
             Qt.Key.Key_Space: self.toggle,
             Qt.Key.Key_Right: self.skip,
@@ -259,20 +290,7 @@ class PlayerView(QWidget):
             Qt.Key.Key_C: self.show_cautions,
             Qt.Key.Key_F11: self.toggle_focus_mode,
         }
-        if key == Qt.Key.Key_P and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
-            self._screen.sheet_button.showMenu()
-            event.accept()
-            return
-        if self._screen.showing_briefing and key in _SCROLL:
-            self._screen.briefing.scroll_by(_SCROLL[Qt.Key(key)])
-            event.accept()
-            return
-        action = actions.get(key)
-        if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            super().keyPressEvent(event)
-            return
-        action()
-        event.accept()
+        return actions.get(key)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -288,8 +306,10 @@ class PlayerView(QWidget):
     # -- session -> screen ------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        side = self._screen.side_text(event.segment)
         if self._cues is not None:
-            self._cues.handle(event, self._screen.side_text(event.segment))
+            self._cues.handle(event, side)
+        self.announcer.handle(event, side)
         if event.kind in VISUAL_CUES:
             self._screen.countdown.flash()
         if event.kind is EventKind.SLEPT:
@@ -348,6 +368,7 @@ class PlayerView(QWidget):
         tips = list(routine.tips) if routine.kind is RoutineKind.RELIEF else []
         self._summary.show_summary(summary, routine.finish_text or "", note, tips)
         self._stack.setCurrentWidget(self._summary)
+        self._summary.focus_done()
         self.finished.emit(summary)
 
     def _record(self) -> str:

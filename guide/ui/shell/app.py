@@ -40,19 +40,27 @@ def _set_icon(app: QApplication) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from guide.ui.common.context import AppContext, SettingsStore
-    from guide.ui.shell.main_window import MainWindow
-
     exit_after_startup = getattr(args, "exit_after_startup", False)
     routine = getattr(args, "routine", None)
     background = getattr(args, "background", False)
+    instance = None
     if not exit_after_startup:
-        from guide.ui.shell.single_instance import forward
+        # Before anything else: exactly one copy runs; a later start hands over its request.
+        # The lock lasts as long as this process.
+        from guide.ui.shell import single_instance
 
-        request = {"action": "start", "routine": routine} if routine else {
-            "action": "background" if background else "show"}
-        if forward(request):
-            return 0  # the running app shows itself or starts the routine
+        instance = single_instance.claim()
+        if not instance.primary:
+            request = {"action": "start", "routine": routine} if routine else {
+                "action": "background" if background else "show"}
+            if single_instance.forward(request):
+                return 0  # the running app shows itself or starts the routine
+            sys.stderr.write(i18n.tr("Stretch Guide is already running but does not answer. "
+                                     "Close it, or end it, and start it again.") + "\n")
+            return 1
+
+    from guide.ui.common.context import AppContext, SettingsStore
+    from guide.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -61,6 +69,9 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
     _install_translations(app)
+    from guide.ui.common import theme
+
+    theme.force_from_environment()  # STRETCH_GUIDE_THEME=dark ..., for screenshots and testing
 
     # Home needs only the cached summary; the catalogue loads after the first paint.
     summary = load_summary(default_sources())
@@ -84,14 +95,11 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         def start_reminders() -> Reminders:
             from guide.ui.reminder.controller import Reminders
-            from guide.ui.shell.single_instance import InstanceServer
+            from guide.ui.shell.single_instance import make_server
 
             window.reminders = Reminders(app, window, context.store, context.catalog)
-            try:
-                server = InstanceServer(app)
-            except OSError:
-                pass  # another copy won the race, or no socket folder: run on regardless
-            else:
+            server = make_server(instance, app) if instance is not None else None
+            if server is not None:  # requests sent meanwhile waited in the socket's queue
                 server.request.connect(window.reminders.handle_request)
                 app.aboutToQuit.connect(server.close)
             return window.reminders

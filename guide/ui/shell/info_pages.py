@@ -1,4 +1,5 @@
-"""Text pages: Safety, About (sources and licences) and Content problems."""
+"""Text pages: Safety, About (sources and licences) and Content problems. Safety and About are
+documents whose headings and links a screen reader can list."""
 
 import html
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from guide import __version__
 from guide.core.content import safety
 from guide.core.content.problems import Problem
 from guide.core.store import paths, shipped
+from guide.ui.common.document import DocumentView
 
 
 def _browser(name: str, body: str) -> QTextBrowser:
@@ -20,14 +22,6 @@ def _browser(name: str, body: str) -> QTextBrowser:
     browser.setAccessibleName(name)
     browser.setHtml(body)
     return browser
-
-
-def _page(browser: QTextBrowser) -> QWidget:
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(24, 16, 24, 16)
-    layout.addWidget(browser)
-    return widget
 
 
 def _bullets(items: Sequence[str]) -> str:
@@ -51,10 +45,11 @@ class SafetyPage(QWidget):
         parts.append(f"<h2>{self.tr('What stretching can and cannot do')}</h2>")
         parts.append(_bullets(safety.honest_claims()))
         parts.append(f"<h2>{self.tr('Sources')}</h2>{_sources_html()}")
-        self.browser = _browser(self.tr("Safety information"), "".join(parts))
+        self.browser = DocumentView(self.tr("Safety information"))
+        self.browser.setHtml("".join(parts))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_page(self.browser))
+        layout.addWidget(self.browser)
 
 
 def _read(name: str) -> str:
@@ -104,16 +99,14 @@ class AboutPage(QWidget):
             f"## {self.tr('Credits')}" if credits.strip() else "",
             credits,
         ])
-        self.browser = QTextBrowser()
-        # Every link, the local licence files included, opens in the desktop's viewer; the
-        # browser itself would replace the page with the file.
+        self.browser = DocumentView(self.tr("About Stretch Guide"))
+        # Every link, the local licence files included, opens in the desktop's viewer.
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._open_link)
-        self.browser.setAccessibleName(self.tr("About Stretch Guide"))
         self.browser.setMarkdown(text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_page(self.browser))
+        layout.addWidget(self.browser)
 
     @Slot(QUrl)
     def _open_link(self, url: QUrl) -> None:

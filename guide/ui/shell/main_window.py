@@ -9,27 +9,31 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from guide.ui.common import theme
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
 from guide.ui.shell.disclaimer import DisclaimerDialog
-from guide.ui.shell.home import STYLE as HOME_STYLE
 from guide.ui.shell.home import HomePage
+from guide.ui.shell.pages import info_page, scroll_holder
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
+from guide.ui.shell.style import WINDOW_STYLE
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
 
-    from guide.core.content.catalog import Catalog
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
 
@@ -41,6 +45,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._context = context
         self._pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._items: dict[str, QListWidgetItem] = {}
         self._disclaimer: DisclaimerDialog | None = None
@@ -50,8 +55,11 @@ class MainWindow(QMainWindow):
         self.reminders: Reminders | None = None  # set once the reminder is running
         self._player: PlayerHost | None = None
         self._return_to = "home"
+        self._shortcuts: QDialog | None = None
         self.setWindowTitle(self.tr("Stretch Guide"))
-        self.resize(1100, 720)
+        # At most 90 % of the screen's free area (a 150 % laptop has 853 x 533 logical pixels).
+        free = self.screen().availableGeometry()
+        self.resize(min(1100, free.width() * 9 // 10), min(720, free.height() * 9 // 10))
 
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Places"))
@@ -64,6 +72,7 @@ class MainWindow(QMainWindow):
         self._banner.setWordWrap(True)
         set_props(self._banner, textFormat=RICH_TEXT)
         self._banner.linkActivated.connect(self._on_banner_link)
+        theme.links_in(self._banner, "note_text")
         self._banner.hide()
 
         right = QVBoxLayout()
@@ -74,7 +83,15 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._nav)
+        sidebar = QVBoxLayout()
+        sidebar.setContentsMargins(0, 0, 0, 0)
+        sidebar.setSpacing(0)
+        sidebar.addWidget(self._nav, 1)
+        self._keys_button = QPushButton(self.tr("Keyboard shortcuts\n(F1)"))
+        self._keys_button.setObjectName("navKeys")
+        self._keys_button.clicked.connect(self.show_shortcuts)
+        sidebar.addWidget(self._keys_button)
+        layout.addLayout(sidebar)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
@@ -88,15 +105,18 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("routines", self.tr("My routines"), self._make_builder)
         self.add_lazy_page("history", self.tr("History"), self._make_history)
         self.add_lazy_page("settings", self.tr("Settings"), self._make_settings)
-        self.add_lazy_page("safety", self.tr("Safety"), _safety_page)
-        self.add_lazy_page("about", self.tr("About"), _about_page)
+        self.add_lazy_page("safety", self.tr("Safety"), lambda: info_page("SafetyPage"))
+        self.add_lazy_page("about", self.tr("About"), lambda: info_page("AboutPage"))
         self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
-            summary.problems), lambda: _problems_page(context.catalog))
+            summary.problems), lambda: info_page("ProblemsPage", context.catalog.problems))
         self._items["problems"].setHidden(not summary.problems)
         # Wide enough for the longest place name in the user's font size.
-        self._nav.setFixedWidth(max(190, self._nav.sizeHintForColumn(0) + 48))
+        width = max(150, self._nav.sizeHintForColumn(0) + 48,
+                    self._keys_button.sizeHint().width())
+        self._nav.setFixedWidth(width)
+        self._keys_button.setFixedWidth(width)
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
-        self.setStyleSheet(_STYLE + HOME_STYLE)
+        theme.styled(self, WINDOW_STYLE)
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
@@ -104,17 +124,22 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a place to the sidebar, or replace the widget of an existing one."""
+        """Add a place to the sidebar, or replace the widget of an existing one.
+
+        Each page sits in a scroll area: on a screen smaller than a page needs, the page
+        scrolls instead of the window growing past the screen or cutting the page off."""
         if key in self._pages:
-            index = self._stack.indexOf(self._pages[key])
-            self._stack.removeWidget(self._pages[key])
-            self._pages[key].deleteLater()
-            self._stack.insertWidget(index, widget)
+            old = self._holders[key].takeWidget()
+            if old is not None:
+                old.deleteLater()
+            self._holders[key].setWidget(widget)
             self._pages[key] = widget
             self._items[key].setText(title)
             return
+        holder = scroll_holder(widget)
         self._pages[key] = widget
-        self._stack.addWidget(widget)
+        self._holders[key] = holder
+        self._stack.addWidget(holder)
         item = QListWidgetItem(title)
         item.setData(USER_ROLE, key)
         self._nav.addItem(item)
@@ -132,8 +157,8 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def current_page(self) -> str:
-        for key, widget in self._pages.items():
-            if widget is self._stack.currentWidget():
+        for key, holder in self._holders.items():
+            if holder is self._stack.currentWidget():
                 return key
         return ""
 
@@ -143,7 +168,7 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         if key == "history":
             widget.refresh()  # type: ignore[attr-defined]
-        self._stack.setCurrentWidget(widget)
+        self._stack.setCurrentWidget(self._holders[key])
         item = self._items.get(key)
         if item is not None:
             self._nav.blockSignals(True)
@@ -166,16 +191,23 @@ class MainWindow(QMainWindow):
     def _add_shortcuts(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        places = ("home", "browse", "routines", "history", "settings", "safety", "about")
-        for n, key in enumerate(places, start=1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Alt+{n}"))
-            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
-            self.addAction(action)
+        from guide.ui.shell.shortcuts import add_window_shortcuts
+
+        add_window_shortcuts(self, self._items, self.show_page, self.show_shortcuts)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         self.addAction(quit_action)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """The "Keyboard shortcuts" sheet (F1, Ctrl+?)."""
+        from guide.ui.shell.shortcuts import PLACES, ShortcutsDialog
+
+        names = {key: self._items[key].text() for key in PLACES}
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(names, self)
+        self._shortcuts.open()
 
     # -- messages ------------------------------------------------------------------------
 
@@ -248,6 +280,7 @@ class MainWindow(QMainWindow):
     def set_focus_mode(self, on: bool) -> None:
         """F11 in the player: full screen with nothing but the routine."""
         self._nav.setVisible(not on)
+        self._keys_button.setVisible(not on)
         self._banner.setVisible(not on and bool(self._banner.text()))
         if on:
             self.showFullScreen()
@@ -324,6 +357,7 @@ class MainWindow(QMainWindow):
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
+            theme.follow_desktop(self)
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
             self._context.catalog  # noqa: B018 - load the content now, before the first click
@@ -340,41 +374,25 @@ class MainWindow(QMainWindow):
     @Slot()
     def quit_app(self) -> None:
         self._quitting = True
-        self.close()
+        if not self.close():  # the user kept an unsaved routine open
+            self._quitting = False
+            return
         app = QApplication.instance()
         if app is not None:
             app.quit()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from guide.ui.shell.shortcuts import press_focused_button
+
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self._background_handler and self._background_handler():
+            event.ignore()  # hidden, still running: the builder keeps its routine
+            return
+        builder = None if "routines" in self._factories else self._pages.get("routines")
+        if builder is not None and not builder.maybe_discard():  # type: ignore[attr-defined]
             event.ignore()
             return
         event.accept()
-
-
-def _safety_page() -> QWidget:
-    from guide.ui.shell.info_pages import SafetyPage
-
-    return SafetyPage()
-
-
-def _about_page() -> QWidget:
-    from guide.ui.shell.info_pages import AboutPage
-
-    return AboutPage()
-
-
-def _problems_page(catalog: Catalog) -> QWidget:
-    from guide.ui.shell.info_pages import ProblemsPage
-
-    return ProblemsPage(catalog.problems)
-
-
-_STYLE = """
-QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px;
-                  outline: 0; }
-QListWidget#nav::item { padding: 10px 16px; }
-QListWidget#nav::item:selected { background: #e4572e; color: white; }
-QLabel#banner { background: #fff4d6; color: #4a3b00; padding: 8px 14px;
-                border-bottom: 1px solid #e8d48a; }
-"""

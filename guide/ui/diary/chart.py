@@ -21,11 +21,12 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QDate, QLocale, QMargins, QPointF, Qt, Slot
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from guide.core.store.diary import Week
+from guide.ui.common import theme
 
 NIGHTS_IN_A_WEEK = 7
 MOST_SEVERE = 10
@@ -78,7 +79,8 @@ class DiaryChart(QChartView):
         self._bars.attachAxis(self._nights)
         self._first.attachAxis(self._nights)
         self._severity.attachAxis(self._scale)
-        self._apply_palette()
+        self._apply_theme()
+        theme.watcher().changed.connect(self._apply_theme)
         # Lines show as lines in the legend, bars as filled boxes.
         for series in (self._severity, self._first):
             for marker in chart.legend().markers(series):
@@ -137,17 +139,26 @@ class DiaryChart(QChartView):
             self._x.append(_day(weeks[i].start), i)
         self._x.setStartValue(-0.5)
 
-    def _apply_palette(self) -> None:
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        self._chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark
+    @Slot()
+    def _apply_theme(self) -> None:
+        """The app theme's colours (AA-checked against the base), again when it changes."""
+        colours = theme.current()
+        self._chart.setTheme(QChart.ChartTheme.ChartThemeDark if colours.scheme.dark
                              else QChart.ChartTheme.ChartThemeLight)
-        self._chart.setBackgroundBrush(palette.brush(QPalette.ColorRole.Base))
-        text = palette.color(QPalette.ColorRole.Text)
+        self._chart.setBackgroundBrush(QColor(colours.base))
+        self.setBackgroundBrush(QColor(colours.window))
+        text = QColor(colours.base_text)
         self._chart.legend().setLabelColor(text)
+        grid = QColor(colours.border)
         for axis in (self._x, self._nights, self._scale):
             axis.setLabelsColor(text)
             axis.setTitleBrush(text)
+            axis.setGridLineColor(grid)
+            axis.setLinePenColor(grid)
+        self._cramps.setColor(QColor(colours.accent_text))
+        self._cramps.setBorderColor(QColor(colours.accent_text))
+        self._routine.setColor(QColor(colours.hold))
+        self._routine.setBorderColor(QColor(colours.hold))
         # Told apart by shape as well as colour: a solid line with points, a dashed marker.
         self._severity.setPen(QPen(text, 2.5))
         self._first.setPen(QPen(text, 2, Qt.PenStyle.DashLine))

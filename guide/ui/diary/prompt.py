@@ -3,7 +3,6 @@
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -15,9 +14,8 @@ class DiaryPrompt(QFrame):
         super().__init__(parent)
         self.night = night
         self.setObjectName("diaryPrompt")
+        # Coloured as a notice by Home's style sheet (the theme's note colours).
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.setAutoFillBackground(True)
         self.question = QLabel(self.tr(
             "How was last night? You did the bedtime routine in the evening. Log the night in "
             "the cramp diary: over the weeks it shows you how your nights go."))

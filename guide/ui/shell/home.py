@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from guide.core.i18n import duration
 from guide.core.routine.summary import RoutineInfo
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
+from guide.ui.common.reflow import ReflowLayout
 from guide.ui.shell.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
     TAB_FOCUS,
@@ -54,8 +55,7 @@ class HomePage(QWidget):
         scaled(title, 2.0, bold=True)
         layout.addWidget(title)
 
-        grid = QGridLayout()
-        grid.setSpacing(12)
+        grid = ReflowLayout(columns=True, spacing=12)  # two columns, or one when narrow
         quick = [
             ("cramp-calf", self.tr("Calf cramp now"), self.tr("Ease a cramping calf")),
             ("thigh", self.tr("Thigh cramp now"), self.tr("Front or back of the thigh")),
@@ -63,7 +63,7 @@ class HomePage(QWidget):
             ("bedtime", self.tr("Bedtime"), self.tr("Against night leg cramps")),
         ]
         self.quick_buttons: dict[str, QPushButton] = {}
-        for n, (routine_id, label, hint) in enumerate(quick):
+        for routine_id, label, hint in quick:
             info = self._routines.get(routine_id)
             seconds = info.seconds if info else None
             text = f"{label}\n{hint}" + (f" · {duration(seconds)}" if seconds else "")
@@ -71,7 +71,8 @@ class HomePage(QWidget):
             button.setObjectName("quick")
             scaled(button, 1.3)
             button.setAccessibleName(label)
-            button.setAccessibleDescription(hint)
+            button.setAccessibleDescription(text.split("\n", 1)[1])  # the rest of what it shows
+            button.setAutoDefault(True)  # Enter starts the focused card, like Space
             button.setMinimumHeight(84)
             if routine_id == "thigh":
                 # Front or back: the dialog asks, so the cramping muscle is not shortened.
@@ -81,7 +82,7 @@ class HomePage(QWidget):
                 button.setEnabled(info is not None)
                 button.clicked.connect(
                     lambda _=False, r=routine_id: self.start_requested.emit(r))
-            grid.addWidget(button, n // 2, n % 2)
+            grid.addWidget(button)
             self.quick_buttons[routine_id] = button
         layout.addLayout(grid)
 
@@ -92,6 +93,7 @@ class HomePage(QWidget):
         safety.setWordWrap(True)
         set_props(safety, textInteractionFlags=TEXT_BROWSER_INTERACTION)
         safety.linkActivated.connect(lambda _link: self.safety_requested.emit())
+        theme.links_in(safety, "alarm_text")
         layout.addWidget(safety)
 
         heading = QLabel(self.tr("All routines"))
@@ -195,14 +197,20 @@ def _no_catalog() -> "Catalog":
 
 # Applied by the main window together with its own, so the window is styled in one pass.
 STYLE = """
-QLabel#title { color: #1f2a36; }
-QLabel#heading { color: #1f2a36; margin-top: 8px; }
-QLabel#hint { color: #5b6673; }
-QLabel#safetyNote { background: #fdecea; color: #6b1d12; padding: 8px 12px; border-radius: 6px; }
-QPushButton#quick { text-align: left; padding: 10px 18px; border-radius: 10px;
-                    background: #e4572e; color: white; border: none; }
-QPushButton#quick:focus { outline: 3px solid #1f2a36; border: 3px solid #1f2a36; }
-QPushButton#quick:hover { background: #cc4a24; }
-QPushButton#quick:disabled { background: #c9cfd6; }
-QListWidget#routines::item { padding: 8px; border-bottom: 1px solid #e3e7eb; }
+QLabel#title { color: $text; }
+QLabel#heading { color: $text; margin-top: 8px; }
+QLabel#hint { color: $muted; }
+QLabel#safetyNote { background: $alarm; color: $alarm_text; padding: 8px 12px;
+                    border-radius: 6px; }
+QPushButton#quick { text-align: left; padding: 7px 15px; border-radius: 10px;
+                    background: $accent; color: $on_accent; border: 3px solid $accent; }
+QPushButton#quick:focus { border: 3px solid $focus; }
+QPushButton#quick:hover { background: $accent_hover; }
+QPushButton#quick:disabled { background: $disabled; color: $on_disabled; }
+QListWidget#routines { background: $base; color: $base_text; }
+QListWidget#routines::item { padding: 8px; border-bottom: 1px solid $border; color: $base_text; }
+QListWidget#routines::item:selected { background: $accent; color: $on_accent; }
+QListWidget#routines::item:focus { border: 2px solid $focus; }
+QFrame#diaryPrompt { background: $note; border: 1px solid $note_border; border-radius: 6px; }
+QFrame#diaryPrompt QLabel { color: $note_text; }
 """

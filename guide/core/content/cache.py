@@ -1,6 +1,6 @@
 """A cache of the validated catalogue, so start-up skips YAML parsing while nothing changed.
 
-The key is the content fingerprint (``guide.core.content.sources.fingerprint``). Any doubt,
+The key is the short content digest (``guide.core.content.sources.content_key``). Any doubt,
 any error: the cache is ignored and the YAML is read as usual. The cache depends on the
 catalogue, never the reverse; :func:`load_catalog` is the way in for every caller.
 """
@@ -14,7 +14,7 @@ import msgspec
 from guide.core.content.catalog import Catalog, Source, read_catalog
 from guide.core.content.model import Muscle, Routine, Stretch
 from guide.core.content.problems import Problem
-from guide.core.content.sources import default_sources, fingerprint
+from guide.core.content.sources import content_key, default_sources
 from guide.core.store import paths
 
 FORMAT = 1
@@ -47,23 +47,26 @@ def load_catalog(sources: Iterable[Source] | None = None) -> Catalog:
 
 
 def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
-    """The catalogue of ``sources`` and its content key (None when the files cannot be listed)."""
+    """The catalogue of ``sources`` and its content key (None when the files cannot be listed).
+
+    The key is computed here, once per load: it lists every content file.
+    """
     try:
-        content_key = fingerprint(sources)
+        digest = content_key(sources)
     except OSError:
         return read_catalog(sources), None
-    key = f"{FORMAT}|{content_key}"
+    key = f"{FORMAT}|{digest}"
     path = cache_file()
     try:
         cached = msgspec.msgpack.decode(path.read_bytes(), type=_Cached)
         if cached.key == key:
-            return _catalog(cached), content_key
+            return _catalog(cached), digest
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         pass
     catalog = read_catalog(sources)
     with contextlib.suppress(OSError):  # a read-only home is fine: the YAML is read next time
         _store(path, key, catalog)
-    return catalog, content_key
+    return catalog, digest
 
 
 def _catalog(cached: _Cached) -> Catalog:

@@ -1,12 +1,14 @@
 """Where content comes from: folders laid out like ``exercises/``, or loose files.
 
-Kept apart from the catalogue (and free of msgspec) so start-up can fingerprint the content
-folders without importing the content model.
+Kept apart from the catalogue (and free of msgspec) so start-up can compute the content key
+without importing the content model.
 """
 
+import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from guide import __version__
@@ -26,18 +28,25 @@ class Source:
 
     def documents(self) -> Iterator[tuple[str, Path]]:
         """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'."""
+        for kind, path, _stat in self.listing():
+            yield kind, Path(path)
+
+    def listing(self) -> Iterator[tuple[str, str, Callable[[], os.stat_result]]]:
+        """(kind, path, stat) of every content file, in loading order; ``stat`` is the cheap
+        one of the folder listing (no Path objects: the content key lists every file)."""
         if self.root is not None:
             for name in ("muscles.yaml", "muscles.yml"):
                 if (self.root / name).is_file():
-                    yield "muscles", self.root / name
+                    path = str(self.root / name)
+                    yield "muscles", path, partial(os.stat, path)
             for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
                 folder = self.root / sub
                 if folder.is_dir():
                     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
                         if entry.name.endswith(YAML_SUFFIXES) and entry.is_file():
-                            yield kind, Path(entry.path)
+                            yield kind, entry.path, entry.stat
         for file in self.files:
-            yield _kind_of(file), file
+            yield _kind_of(file), str(file), partial(os.stat, file)
 
 
 def _kind_of(file: Path) -> str:
@@ -76,20 +85,22 @@ def sources_for(args: Iterable[Path]) -> list[Source]:
     return out
 
 
+def content_key(sources: Sequence[Source]) -> str:
+    """A short digest of every content file's path, size and modification time, and of every
+    media folder's modification time (an illustration added or removed changes its folder).
 
-
-def fingerprint(sources: Sequence[Source]) -> str:
-    """Every content file's path, size and modification time, and every media folder's
-    modification time (an illustration added or removed changes its folder)."""
-    parts = [__version__]
+    32 hex characters whatever the number of files: the caches store it, never the file list.
+    Raises OSError when a folder cannot be listed.
+    """
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     for source in sources:
-        parts.append(f"|{source.root}|{source.media}")
-        for _kind, path in source.documents():
-            st = path.stat()
-            parts.append(f"{path}:{st.st_size}:{st.st_mtime_ns}")
+        digest.update(f"|{source.root}|{source.media}".encode())
+        for _kind, path, stat in source.listing():
+            st = stat()
+            digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
         for folder, _dirs, _files in os.walk(source.media):
-            parts.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
-    return ";".join(parts)
+            digest.update(f"{folder}:{os.stat(folder).st_mtime_ns};".encode())
+    return digest.hexdigest()
 
 
 def default_sources() -> list[Source]:

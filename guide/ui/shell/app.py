@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import time
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from guide import __version__
 from guide.core import i18n
-from guide.core.content.sources import default_sources
 from guide.core.routine.summary import load_summary
 from guide.core.store import paths
 
 if TYPE_CHECKING:
+    from guide.ui.common.context import AppContext
     from guide.ui.reminder.controller import Reminders
+    from guide.ui.shell.main_window import MainWindow
 
 
 def _install_translations(app: QApplication) -> None:
@@ -37,6 +39,48 @@ def _set_icon(app: QApplication) -> None:
     icon = paths.builtin_media() / "icons" / "stretch-guide.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+def _start_reminders(app: QApplication, window: MainWindow, context: AppContext,
+                     serve: bool) -> Reminders:
+    """The bedtime reminder, and (``serve``) the socket later starts of the app hand over to."""
+    from guide.ui.reminder.controller import Reminders
+    from guide.ui.shell.single_instance import InstanceServer
+
+    window.reminders = Reminders(app, window, context.store, context.catalog)
+    if serve:
+        try:
+            server = InstanceServer(app)
+        except OSError:
+            pass  # another copy won the race, or no socket folder: run on regardless
+        else:
+            server.request.connect(window.reminders.handle_request)
+            app.aboutToQuit.connect(server.close)
+    return window.reminders
+
+
+def _exit_once_started(app: QApplication, window: MainWindow) -> None:
+    """``--exit-after-startup``: quit once the first frame is painted and the deferred work
+    has run. With STRETCH_GUIDE_PAINTED_AT set (benchmarks/startup.py) it writes both moments
+    and the peak memory at the first frame; with STRETCH_GUIDE_SCREENSHOT, the window."""
+    stamp = os.environ.get("STRETCH_GUIDE_PAINTED_AT")
+    moments: list[str] = []
+
+    def painted() -> None:
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        moments.append(f"painted {time.time()!r} {peak_kib}")
+
+    def started() -> None:
+        moments.append(f"interactive {time.time()!r}")
+        if stamp:
+            with open(stamp, "w", encoding="ascii") as out:
+                out.write("\n".join(moments) + "\n")
+        if os.environ.get("STRETCH_GUIDE_SCREENSHOT"):
+            window.grab().save(os.environ["STRETCH_GUIDE_SCREENSHOT"])
+        app.quit()
+
+    window.first_painted.connect(painted)
+    window.started.connect(started)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -62,53 +106,29 @@ def run_app(args: argparse.Namespace) -> int:
     app.setDesktopFileName("stretch-guide")
     _install_translations(app)
 
-    # Home needs only the cached summary; the catalogue loads after the first paint.
-    summary = load_summary(default_sources())
-    context = AppContext(None, SettingsStore(), summary)
+    # Home needs only the stored summary; the catalogue loads after the first paint.
+    context = AppContext(None, SettingsStore(), load_summary())
     window = MainWindow(context)
-    if not background:
+    window.started.connect(lambda: _set_icon(app))
+    if background:
+        reminders = _start_reminders(app, window, context, serve=True)
+        if not reminders.enabled and not reminders.tray.available:
+            sys.stderr.write(window.tr(
+                "The bedtime reminder is off, so there is nothing to do in the background."
+                " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
+            shiboken6.delete(window)
+            return 1
+    else:
+        # The same order for a user and for --exit-after-startup: first frame, then the rest.
+        window.started.connect(
+            lambda: _start_reminders(app, window, context, serve=not exit_after_startup))
+        if exit_after_startup:
+            _exit_once_started(app, window)
         window.show()
         window.show_disclaimer_if_needed()
     if routine:
         window.start_routine_after_disclaimer(routine)
-    if exit_after_startup:
-        window.repaint()
-        app.processEvents()
-        if os.environ.get("STRETCH_GUIDE_PAINTED_AT"):  # for benchmarks/startup.py
-            with open(os.environ["STRETCH_GUIDE_PAINTED_AT"], "w", encoding="ascii") as out:
-                out.write(repr(time.time()))
-        context.catalog  # noqa: B018 - what the first event-loop turn would load
-        if os.environ.get("STRETCH_GUIDE_SCREENSHOT"):
-            window.grab().save(os.environ["STRETCH_GUIDE_SCREENSHOT"])
-        code = 0
-    else:
-        def start_reminders() -> Reminders:
-            from guide.ui.reminder.controller import Reminders
-            from guide.ui.shell.single_instance import InstanceServer
-
-            window.reminders = Reminders(app, window, context.store, context.catalog)
-            try:
-                server = InstanceServer(app)
-            except OSError:
-                pass  # another copy won the race, or no socket folder: run on regardless
-            else:
-                server.request.connect(window.reminders.handle_request)
-                app.aboutToQuit.connect(server.close)
-            return window.reminders
-
-        window.started.connect(lambda: _set_icon(app))
-        if background:
-            reminders = start_reminders()
-            if not reminders.enabled and not reminders.tray.available:
-                sys.stderr.write(window.tr(
-                    "The bedtime reminder is off, so there is nothing to do in the background."
-                    " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
-                shiboken6.delete(window)
-                return 1
-        else:
-            window.started.connect(start_reminders)
-            QTimer.singleShot(0, window.after_show)
-        code = app.exec()
+    code = app.exec()
     # Delete the window tree while the QApplication still exists: leaving it to the
     # interpreter's shutdown order crashes now and then.
     shiboken6.delete(window)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
 from guide.ui.shell.disclaimer import DisclaimerDialog
+from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.home import STYLE as HOME_STYLE
 from guide.ui.shell.home import HomePage
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    started = Signal()  # the first event-loop turn after showing: set up what can wait
+    first_painted = Signal()  # the first frame is on screen; the deferred work follows at once
+    started = Signal()  # the deferred start-up work is done: the content is loaded
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
+        FirstPaint(self).painted.connect(self._on_first_paint)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -318,16 +321,33 @@ class MainWindow(QMainWindow):
         self._context.store.save()
 
     @Slot()
+    def _on_first_paint(self) -> None:
+        self.first_painted.emit()
+        self.after_show()
+
+    @Slot()
     def after_show(self) -> None:
-        """Work that can wait until the window is on screen (the first event-loop turn)."""
+        """Work that waits for the first frame (or for ``--background``): once only."""
         if not self._started:
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
+            shown = self._context.summary
             self._context.catalog  # noqa: B018 - load the content now, before the first click
+            if self._context.summary != shown:  # the files changed since the summary was stored
+                self._show_summary()
             self.started.emit()
+
+    def _show_summary(self) -> None:
+        summary = self._context.summary
+        self.home.refresh(summary.routines)
+        self._items["problems"].setText(self.tr("Content problems ({0})").format(
+            summary.problems))
+        self._items["problems"].setHidden(not summary.problems)
+        self._factories["problems"] = lambda: _problems_page(self._context.catalog)
+        self._update_banner()
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:
         """``handler`` decides on close: True keeps the app running without the window."""

@@ -95,8 +95,7 @@ def _out(text: str) -> None:
 
 
 def cmd_validate(paths: list[Path]) -> int:
-    from guide.core.content.cache import load_catalog
-    from guide.core.content.catalog import builtin_source, sources_for, user_source
+    from guide.core.content.catalog import builtin_source, check_sources, sources_for, user_source
 
     missing = [p for p in paths if not p.exists()]
     for p in missing:
@@ -105,11 +104,10 @@ def cmd_validate(paths: list[Path]) -> int:
         return 2
     sources = [builtin_source(), *sources_for(paths)] if paths else [builtin_source(),
                                                                     user_source()]
-    catalog = load_catalog(sources)
-    for problem in sorted(catalog.problems):
+    problems, files = check_sources(sources)
+    for problem in sorted(problems):
         _out(str(problem))
-    count = len(catalog.problems)
-    files = len(catalog.files)
+    count = len(problems)
     if count:
         _out(tr("{n} problem(s) found").format(n=count))
         return 1

@@ -4,7 +4,6 @@ Kept apart from the catalogue (and free of msgspec) so start-up can compute the 
 without importing the content model.
 """
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -92,6 +91,8 @@ def content_key(sources: Sequence[Source]) -> str:
     32 hex characters whatever the number of files: the caches store it, never the file list.
     Raises OSError when a folder cannot be listed.
     """
+    import hashlib  # not needed before the first paint
+
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     for source in sources:
         digest.update(f"|{source.root}|{source.media}".encode())

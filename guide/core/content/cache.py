@@ -11,13 +11,20 @@ from pathlib import Path
 
 import msgspec
 
-from guide.core.content.catalog import Catalog, Source, read_catalog
+from guide.core.content.catalog import Catalog, Source, bulk_load, read_catalog
 from guide.core.content.model import Muscle, Routine, Stretch
 from guide.core.content.problems import Problem
+from guide.core.content.search import Columns, SearchIndex
 from guide.core.content.sources import content_key, default_sources
 from guide.core.store import paths
 
-FORMAT = 1
+FORMAT = 2
+
+
+class _Head(msgspec.Struct):
+    """Just the key: a stale cache is recognised without building its contents."""
+
+    key: str
 
 
 class _Cached(msgspec.Struct):
@@ -29,6 +36,7 @@ class _Cached(msgspec.Struct):
     builtin: list[tuple[str, str]]
     media_dirs: list[str]
     problems: list[tuple[str, int, int, str, str]]
+    index: Columns
 
 
 def cache_file() -> Path:
@@ -58,9 +66,10 @@ def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
     key = f"{FORMAT}|{digest}"
     path = cache_file()
     try:
-        cached = msgspec.msgpack.decode(path.read_bytes(), type=_Cached)
-        if cached.key == key:
-            return _catalog(cached), digest
+        raw = path.read_bytes()
+        if msgspec.msgpack.decode(raw, type=_Head).key == key:
+            with bulk_load():
+                return _catalog(msgspec.msgpack.decode(raw, type=_Cached)), digest
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         pass
     catalog = read_catalog(sources)
@@ -78,6 +87,7 @@ def _catalog(cached: _Cached) -> Catalog:
         builtin_ids={(kind, ident) for kind, ident in cached.builtin},
         media_dirs=[Path(p) for p in cached.media_dirs],
         problems=[Problem(*p) for p in cached.problems],
+        search_index=SearchIndex(cached.index),
     )
 
 
@@ -93,6 +103,7 @@ def _store(path: Path, key: str, catalog: Catalog) -> None:
         builtin=sorted(catalog.builtin_ids),
         media_dirs=[str(p) for p in catalog.media_dirs],
         problems=[(p.path, p.line, p.col, p.key, p.message) for p in catalog.problems],
+        index=SearchIndex.for_catalog(catalog).columns,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, msgspec.msgpack.encode(data))

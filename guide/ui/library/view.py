@@ -1,7 +1,7 @@
 """The library: find a stretch by body map, muscle, everyday words, position, equipment or time.
 
 Layout, left to right: body map | muscles with counts | matching stretches | the chosen stretch.
-The stretch list is one model behind one filter proxy; filters never rebuild widgets.
+The stretch list is one model behind one filtered list; filters never rebuild widgets.
 """
 
 from collections.abc import Sequence
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QStyle,
@@ -46,10 +45,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class _StretchDelegate(QStyledItemDelegate):
     """Thumbnail, name (up to two lines) and dose in grey."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+    @staticmethod
+    def row_height(line_spacing: int) -> int:
         # Two lines of name and one of dose in the list's font, so larger text never overlaps.
-        lines = 3 * option.fontMetrics.lineSpacing()
-        return QSize(200, max(THUMB.height(), lines) + 12)
+        return max(THUMB.height(), 3 * line_spacing) + 12
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        return QSize(200, self.row_height(option.fontMetrics.lineSpacing()))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)
@@ -151,10 +153,25 @@ class LibraryView(QWidget):
         self.time_box.currentIndexChanged.connect(
             lambda _n: self.proxy.set_max_seconds(int(self.time_box.currentData() or 0)))
 
-        self.results = QListView()
+        # A one-column table, not a QListView: a list view lays out every row again after each
+        # filter (a model call per row, 50,000 of them); a table with fixed row heights asks
+        # only for the rows on screen.
+        self.results = QTableView()
+        self.results.setObjectName("results")
         self.results.setModel(self.proxy)
-        self.results.setUniformItemSizes(True)
-        self.results.setItemDelegate(_StretchDelegate(self.results))
+        delegate = _StretchDelegate(self.results)
+        self.results.setItemDelegate(delegate)
+        self.results.horizontalHeader().hide()
+        self.results.horizontalHeader().setStretchLastSection(True)
+        rows = self.results.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(delegate.row_height(self.results.fontMetrics().lineSpacing()))
+        self.results.setShowGrid(False)
+        self.results.setWordWrap(False)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setTabKeyNavigation(False)
         self.results.setAccessibleName(self.tr("Matching stretches"))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -174,9 +191,7 @@ class LibraryView(QWidget):
         self.detail.add_to_routine.connect(self.add_to_routine)
 
         self._layout()
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
-            signal.connect(self._update_count)
+        self.proxy.modelReset.connect(self._after_filter)
         self._update_count()
         self.setStyleSheet(_STYLE)
 
@@ -295,6 +310,18 @@ class LibraryView(QWidget):
         self.select_muscle("")
 
     @Slot()
+    def _after_filter(self) -> None:
+        """The list was refilled: keep the stretch shown in the detail selected if it is listed."""
+        row = self.proxy.row_of(self.detail.stretch_id) if self.detail.stretch_id else -1
+        if row >= 0:
+            selection = self.results.selectionModel()
+            blocked = selection.blockSignals(True)  # the detail already shows it
+            self.results.setCurrentIndex(self.proxy.index(row, 0))
+            selection.blockSignals(blocked)
+            self.results.viewport().update()
+        self._update_count()
+
+    @Slot()
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
@@ -330,7 +357,7 @@ _STYLE = """
 QLabel#heading { font-weight: bold; color: #26323f; }
 QLabel#count { font-weight: bold; color: #26323f; }
 QLabel#hint { color: #5b6573; }
-QListView { background: white; border: 1px solid #dde2e8; }
+QTableView#results { background: white; border: 1px solid #dde2e8; }
 QListView::item:selected, QTableView::item:selected { background: #e4572e; color: white; }
 QTableView { background: white; border: 1px solid #dde2e8; }
 """

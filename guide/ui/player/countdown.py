@@ -5,9 +5,8 @@ A brief thicker ring is the visual cue that stands in for a sound (halfway, 3-2-
 """
 
 import math
-import time
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -22,7 +21,7 @@ COLOURS = {
     SegmentKind.DONE: "#3d9a4a",
 }
 PAUSED_COLOUR = "#8a8f98"
-FLASH_SECONDS = 0.45
+FLASH_MS = 450
 
 
 def clock_text(seconds: float) -> str:
@@ -40,8 +39,12 @@ class Countdown(QWidget):
         self._caption = ""
         self._progress = 0.0
         self._colour = QColor(COLOURS[SegmentKind.PREPARE])
-        self._flash_until = 0.0
-        self._track: tuple[tuple[int, int, str, float, float], QPixmap] | None = None
+        self._flashing = False
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._rings: dict[tuple[int, int, str, float, float, bool], QPixmap] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
         self.setAccessibleName(self.tr("Countdown"))
@@ -58,40 +61,72 @@ class Countdown(QWidget):
 
     def set_state(self, seconds: float, progress: float, kind: SegmentKind, caption: str,
                   paused: bool = False) -> None:
+        """Show the state. Repaints once a second, and only what changed: the digits and the
+        stretch of ring they moved on, or everything when the segment or its colour changed."""
         text = clock_text(seconds)
         colour = QColor(PAUSED_COLOUR if paused else COLOURS.get(kind, COLOURS[SegmentKind.HOLD]))
         progress = min(1.0, max(0.0, progress))
-        flashing = self._flash_until > 0 and (paused or time.monotonic() >= self._flash_until)
-        if flashing:
-            self._flash_until = 0.0
-        changed = (text != self._text or caption != self._caption or colour != self._colour
-                   or flashing or abs(progress - self._progress) > 0.001)
+        if paused and self._flashing:
+            self._end_flash()
         if text != self._text:
             self.setAccessibleDescription(text)
+        if caption != self._caption or colour != self._colour:
+            self.update(self._ring_area())
+        elif text != self._text:
+            self.update(self._changed_area(self._progress, progress))
+        else:
+            return  # the ring moves on with the digits, once a second
         self._text, self._caption, self._colour, self._progress = text, caption, colour, progress
-        if changed:
-            self.update()
 
     def flash(self) -> None:
-        """Show the visual cue; it clears on a later :meth:`set_state`."""
-        self._flash_until = time.monotonic() + FLASH_SECONDS
-        self.update()
+        """Show the visual cue (a thicker ring) for a moment."""
+        self._flashing = True
+        self._flash_timer.start()
+        self.update(self._ring_area())
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _end_flash(self) -> None:
+        self._flash_timer.stop()
+        if self._flashing:
+            self._flashing = False
+            self.update(self._ring_area())
+
+    def _geometry(self) -> tuple[QRectF, float]:
+        """The ring's rectangle and its width, for the widget's size."""
         side = min(self.width(), self.height())
-        flash = self._flash_until > 0
         ring = max(6.0, side * 0.055)
         inset = ring * 1.5  # room for the thicker arc of a flash
-        rect = QRectF((self.width() - side) / 2 + inset, (self.height() - side) / 2 + inset,
-                      side - 2 * inset, side - 2 * inset)
+        return QRectF((self.width() - side) / 2 + inset, (self.height() - side) / 2 + inset,
+                      side - 2 * inset, side - 2 * inset), ring
+
+    def _ring_area(self) -> QRect:
+        """Everything the countdown draws: the ring, the glow of a flash and the words."""
+        rect, ring = self._geometry()
+        return rect.adjusted(-1.5 * ring, -1.5 * ring, 1.5 * ring, 1.5 * ring).toAlignedRect()
+
+    def _number_box(self, rect: QRectF) -> QRectF:
+        return QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
+                      rect.height() * 0.5)
+
+    def _changed_area(self, start: float, end: float) -> QRect:
+        """The digits and the part of the ring between two progresses."""
+        rect, ring = self._geometry()
+        area = self._number_box(rect)
+        low, high = sorted((start, end))
+        centre, rx, ry = rect.center(), rect.width() / 2, rect.height() / 2
+        steps = max(2, math.ceil((high - low) * 72) + 1)  # a point every 5 degrees or closer
+        for n in range(steps):
+            angle = 2 * math.pi * (low + (high - low) * n / (steps - 1))
+            point = QPointF(centre.x() + rx * math.sin(angle), centre.y() - ry * math.cos(angle))
+            area = area.united(QRectF(point, point).adjusted(-ring, -ring, ring, ring))
+        return area.toAlignedRect()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect, ring = self._geometry()
+        flash = self._flashing
         painter = QPainter(self)
+        painter.setClipRect(event.rect())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.drawPixmap(0, 0, self._track_pixmap(rect, ring))
-        if flash:
-            glow = QColor(self._colour)
-            glow.setAlphaF(0.35)
-            painter.setPen(QPen(glow, ring * 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-            painter.drawArc(rect, 0, 360 * 16)
+        painter.drawPixmap(0, 0, self._ring_pixmap(rect, ring, flash))
         if self._progress > 0:
             pen = QPen(self._colour, ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
@@ -104,9 +139,7 @@ class Countdown(QWidget):
                                                            else 0.27))))
         painter.setFont(digits)
         painter.setPen(text_colour)
-        number_box = QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
-                            rect.height() * 0.5)
-        painter.drawText(number_box, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.drawText(self._number_box(rect), Qt.AlignmentFlag.AlignCenter, self._text)
         if self._caption:
             small = QFont(self.font())
             small.setPixelSize(max(10, round(rect.height() * 0.085)))
@@ -117,23 +150,31 @@ class Countdown(QWidget):
             painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
 
-    def _track_pixmap(self, rect: QRectF, ring: float) -> QPixmap:
-        """The faint full ring, drawn once per size and colour: a thick antialiased ellipse
-        costs more than the rest of the frame together."""
-        key = (self.width(), self.height(), self._colour.name(), ring,
-               self.devicePixelRatioF())
-        if self._track is not None and self._track[0] == key:
-            return self._track[1]
+    def _ring_pixmap(self, rect: QRectF, ring: float, flash: bool) -> QPixmap:
+        """The faint full ring (with the glow of a flash around it when ``flash``), drawn once
+        per size, colour and flash: a thick antialiased circle costs more than the rest of the
+        frame together, and the player comes back to the same few colours."""
         ratio = self.devicePixelRatioF()
+        key = (self.width(), self.height(), self._colour.name(), ring, ratio, flash)
+        cached = self._rings.get(key)
+        if cached is not None:
+            return cached
+        if len(self._rings) > 16:  # sizes change with the window: keep the recent ones
+            self._rings.clear()
         pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if flash:
+            glow = QColor(self._colour)
+            glow.setAlphaF(0.35)
+            painter.setPen(QPen(glow, ring * 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            painter.drawEllipse(rect)
         track = QColor(self._colour)
         track.setAlphaF(0.18)
         painter.setPen(QPen(track, ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawEllipse(rect)
         painter.end()
-        self._track = (key, pixmap)
+        self._rings[key] = pixmap
         return pixmap

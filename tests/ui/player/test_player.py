@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from guide.core.content.catalog import Catalog
@@ -223,3 +224,38 @@ def test_history_page_lists_sessions_and_streaks(qtbot: QtBot, tmp_path: Path) -
                      "Hard"]
     assert page.table.item(2, 3).text() == "Completed, 12 holds"
     assert "2" in page.streak_text and "2" in page.bedtime_text
+
+
+class _Paints(QObject):
+    """The area of every Paint event the watched widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            rect = event.rect()
+            self.areas.append(rect.width() * rect.height())
+        return False
+
+
+def test_the_countdown_repaints_once_a_second_and_only_what_changed(
+        qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
+    view, clock, _ = make_view(qtbot, catalog, tmp_path)
+    qtbot.waitExposed(view)
+    let_time_pass(qtbot, view, clock, 3.01)  # into the first 5 s hold
+    assert view.countdown.text == "5"
+    assert view.timer.interval() > 900  # the next tick is the next whole second
+    view.countdown._end_flash()  # the cue of the new segment is not what we count
+    QApplication.processEvents()
+    paints = _Paints()
+    view.countdown.installEventFilter(paints)
+    for _ in range(8):  # 1.6 s in fifths of a second, as a timer five times a second would tick
+        clock.now += 0.2
+        view._on_timer()
+        QApplication.processEvents()
+    assert view.countdown.text == "4"
+    assert len(paints.areas) == 1  # once, when the digits changed
+    whole = view.countdown.width() * view.countdown.height()
+    assert paints.areas[0] < whole / 2  # the digits and the ring's new stretch, not the widget

@@ -1,8 +1,9 @@
 """Knowing when the first frame is on screen, so start-up work waits for it and not longer.
 
 A zero timer started before ``show()`` runs before the first Expose and Paint; the window's own
-first Paint event is the moment that matters. The notice is posted from it, so it is handled once
-that frame has been flushed to the screen.
+first Paint event is the moment that matters. The window calls :meth:`FirstPaint.seen` from its
+``paintEvent`` (an event filter would wrap every earlier event in Python); the notice is posted
+from there, so it is handled once that frame has been flushed to the screen.
 """
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -17,20 +18,19 @@ def _posted_type() -> QEvent.Type:
 
 
 class FirstPaint(QObject):
-    """Emits ``painted`` once, just after ``widget`` has painted its first frame."""
+    """Emits ``painted`` once, just after the first frame its widget painted was flushed."""
 
     painted = Signal()
 
-    def __init__(self, widget: QObject) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        widget.installEventFilter(self)
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._widget and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
+    def seen(self) -> None:
+        """Called from the widget's ``paintEvent``; only the first call counts."""
+        if not self._seen:
+            self._seen = True
             QCoreApplication.postEvent(self, QEvent(_posted_type()))
-        return False
 
     def customEvent(self, event: QEvent) -> None:
         if event.type() == _posted_type():

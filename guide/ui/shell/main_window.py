@@ -28,7 +28,7 @@ from guide.ui.shell.home import HomePage
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
 
     from guide.core.content.catalog import Catalog
     from guide.ui.player.host import PlayerHost
@@ -102,7 +102,9 @@ class MainWindow(QMainWindow):
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
-        FirstPaint(self).painted.connect(self._on_first_paint)
+        self._first_paint = FirstPaint(self)
+        self._first_paint.painted.connect(self.first_painted)
+        self._first_paint.painted.connect(self.after_show)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -320,10 +322,9 @@ class MainWindow(QMainWindow):
         self._context.store.settings.disclaimer_accepted = True
         self._context.store.save()
 
-    @Slot()
-    def _on_first_paint(self) -> None:
-        self.first_painted.emit()
-        self.after_show()
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._first_paint.seen()
 
     @Slot()
     def after_show(self) -> None:
@@ -341,11 +342,10 @@ class MainWindow(QMainWindow):
             self.started.emit()
 
     def _show_summary(self) -> None:
-        summary = self._context.summary
+        summary, item = self._context.summary, self._items["problems"]
         self.home.refresh(summary.routines)
-        self._items["problems"].setText(self.tr("Content problems ({0})").format(
-            summary.problems))
-        self._items["problems"].setHidden(not summary.problems)
+        item.setText(self.tr("Content problems ({0})").format(summary.problems))
+        item.setHidden(not summary.problems)
         self._factories["problems"] = lambda: _problems_page(self._context.catalog)
         self._update_banner()
 

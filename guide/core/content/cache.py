@@ -6,8 +6,9 @@ catalogue, never the reverse; :func:`load_catalog` is the way in for every calle
 """
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -18,7 +19,56 @@ from guide.core.content.search import Columns, SearchIndex
 from guide.core.content.sources import content_key, default_sources
 from guide.core.store import paths
 
-FORMAT = 2
+FORMAT = 3
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Lazy(dict[K, V]):
+    """A dict whose values are converted from their cached form on first access, one by one
+    (or all at once when someone asks for every value). Start-up with 50,000 stretches then
+    costs a list of raw bytes, not 50,000 decoded stretches and file paths."""
+
+    def __init__(self, raw: dict[K, Any], convert: Callable[[Any], V], done: type) -> None:
+        super().__init__(raw)
+        self._convert, self._done, self._whole = convert, done, not raw
+
+    def __getitem__(self, key: K) -> V:
+        value = super().__getitem__(key)
+        if not isinstance(value, self._done):
+            value = self._convert(value)
+            super().__setitem__(key, value)
+        return value
+
+    def get(self, key: K, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def _convert_all(self) -> None:
+        if not self._whole:
+            for key in list(self.keys()):
+                self.__getitem__(key)  # converts it in place
+            self._whole = True
+
+    def values(self) -> Any:
+        self._convert_all()
+        return super().values()
+
+    def items(self) -> Any:
+        self._convert_all()
+        return super().items()
+
+    def pop(self, key: K, *default: Any) -> Any:
+        if key in self:
+            self.__getitem__(key)
+        return super().pop(key, *default)
+
+
+def _stretch(raw: msgspec.Raw) -> Stretch:
+    return msgspec.msgpack.decode(raw, type=Stretch)
 
 
 class _Head(msgspec.Struct):
@@ -30,7 +80,8 @@ class _Head(msgspec.Struct):
 class _Cached(msgspec.Struct):
     key: str
     muscles: list[Muscle]
-    stretches: list[Stretch]
+    stretch_ids: list[str]
+    stretches: list[msgspec.Raw]  # each stretch encoded on its own, decoded when first used
     routines: list[Routine]
     files: list[tuple[str, str, str]]
     builtin: list[tuple[str, str]]
@@ -81,9 +132,10 @@ def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
 def _catalog(cached: _Cached) -> Catalog:
     return Catalog(
         muscles={m.id: m for m in cached.muscles},
-        stretches={s.id: s for s in cached.stretches},
+        stretches=_Lazy(dict(zip(cached.stretch_ids, cached.stretches, strict=True)), _stretch,
+                        Stretch),
         routines={r.id: r for r in cached.routines},
-        files={(kind, ident): Path(file) for kind, ident, file in cached.files},
+        files=_Lazy({(kind, ident): file for kind, ident, file in cached.files}, Path, Path),
         builtin_ids={(kind, ident) for kind, ident in cached.builtin},
         media_dirs=[Path(p) for p in cached.media_dirs],
         problems=[Problem(*p) for p in cached.problems],
@@ -97,7 +149,8 @@ def _store(path: Path, key: str, catalog: Catalog) -> None:
     data = _Cached(
         key=key,
         muscles=list(catalog.muscles.values()),
-        stretches=list(catalog.stretches.values()),
+        stretch_ids=list(catalog.stretches),
+        stretches=[msgspec.Raw(msgspec.msgpack.encode(s)) for s in catalog.stretches.values()],
         routines=list(catalog.routines.values()),
         files=[(kind, ident, str(file)) for (kind, ident), file in catalog.files.items()],
         builtin=sorted(catalog.builtin_ids),

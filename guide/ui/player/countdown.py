@@ -44,6 +44,7 @@ class Countdown(QWidget):
         self._flash_timer.setSingleShot(True)
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
+        self._font_cache: tuple[tuple[int, bool, str], QFont, QFont] | None = None
         self._rings: dict[tuple[int, int, str, float, float, bool], QPixmap] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 160)
@@ -132,23 +133,29 @@ class Countdown(QWidget):
             painter.setPen(pen)
             # Clockwise from twelve o'clock; Qt angles are 1/16 degree, counter-clockwise.
             painter.drawArc(rect, 90 * 16, -round(self._progress * 360 * 16))
-        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
-        digits = QFont(self.font())
-        digits.setBold(True)
-        digits.setPixelSize(max(12, round(rect.height() * (0.34 if len(self._text) < 4
-                                                           else 0.27))))
+        digits, small = self._fonts(rect.height())
         painter.setFont(digits)
-        painter.setPen(text_colour)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         painter.drawText(self._number_box(rect), Qt.AlignmentFlag.AlignCenter, self._text)
-        if self._caption:
-            small = QFont(self.font())
-            small.setPixelSize(max(10, round(rect.height() * 0.085)))
+        caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66, rect.width(),
+                             rect.height() * 0.14)
+        if self._caption and caption_box.intersects(QRectF(event.rect())):
             painter.setFont(small)
             painter.setPen(self._colour)
-            caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66, rect.width(),
-                                 rect.height() * 0.14)
             painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
+
+    def _fonts(self, height: float) -> tuple[QFont, QFont]:
+        """The digits' and the caption's fonts for a ring ``height`` high (made once a size)."""
+        key = (round(height), len(self._text) < 4, self.font().key())
+        if self._font_cache is None or self._font_cache[0] != key:
+            digits = QFont(self.font())
+            digits.setBold(True)
+            digits.setPixelSize(max(12, round(height * (0.34 if key[1] else 0.27))))
+            small = QFont(self.font())
+            small.setPixelSize(max(10, round(height * 0.085)))
+            self._font_cache = (key, digits, small)
+        return self._font_cache[1], self._font_cache[2]
 
     def _ring_pixmap(self, rect: QRectF, ring: float, flash: bool) -> QPixmap:
         """The faint full ring (with the glow of a flash around it when ``flash``), drawn once

@@ -1,4 +1,4 @@
-"""The command line: ``stretch-guide [start|validate|list|plan|reminder] ...``.
+"""The command line: ``stretch-guide [start|validate|list|plan|sheet|reminder|desktop|...] ...``.
 
 Qt is imported only by the commands that open a window, so scripting commands start fast.
 """
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stretch-guide",
-        description=tr("Evidence-based stretching routines against muscle cramps."),
+        description=tr("Short stretching routines that may help with muscle cramps."),
     )
     parser.add_argument("--version", action="version", version=f"stretch-guide {__version__}")
     parser.add_argument("--exit-after-startup", action="store_true",
@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("routine", metavar="ROUTINE")
     plan.add_argument("--json", action="store_true", help=tr("print JSON"))
 
+    sheet = sub.add_parser("sheet", help=tr("save a routine as a printable PDF sheet"))
+    sheet.add_argument("routine", metavar="ROUTINE")
+    sheet.add_argument("--pdf", type=Path, required=True, metavar="FILE",
+                       help=tr("the PDF file to write"))
+
     reminder = sub.add_parser("reminder", help=tr("the bedtime stretching reminder"))
     rsub = reminder.add_subparsers(dest="action", metavar="ACTION", required=True)
     rset = rsub.add_parser("set", help=tr("turn the reminder on at HH:MM"))
@@ -56,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     rset.add_argument("--routine", help=tr("routine id (default: bedtime)"))
     rsub.add_parser("show", help=tr("print the reminder and its next occurrence"))
     rsub.add_parser("off", help=tr("turn the reminder off"))
+
+    desktop = sub.add_parser("desktop", help=tr("add or remove the menu entry and icons of this "
+                                                "installation"))
+    desktop.add_argument("action", choices=["install", "uninstall"])
     return parser
 
 
@@ -66,32 +75,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if all(arg in _APP_FLAGS for arg in argv):
         # Plain app launch: skip building the parser, it costs start-up time.
-        from guide.ui.shell.app import run_app
-
-        return run_app(argparse.Namespace(
+        return open_app(argparse.Namespace(
             command=None, routine=None, exit_after_startup="--exit-after-startup" in argv,
             background="--background" in argv))
     args = build_parser().parse_args(argv)
     if args.command in (None, "start"):
-        from guide.ui.shell.app import run_app
-
-        return run_app(args)
+        return open_app(args)
+    if args.command in ("validate", "list", "plan") and not _shipped_content_found():
+        return 2
     if args.command == "validate":
         return cmd_validate(args.paths)
     if args.command == "list":
         return cmd_list(args.what, args.muscle, args.json)
     if args.command == "plan":
         return cmd_plan(args.routine, args.json)
+    if args.command == "sheet":
+        return cmd_sheet(args.routine, args.pdf)
     if args.command == "reminder":
         from guide.cli.reminder import run_reminder
 
         code: int = run_reminder(args)
         return code
+    if args.command == "desktop":
+        from guide.cli.desktop import run_desktop
+
+        return run_desktop(args.action)
     return 2
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """The window, once nothing Qt would abort on is missing (no display, no xcb library)."""
+    from guide.ui.shell.display_check import EXIT_CODE, problem
+
+    message = problem()
+    if message is not None:
+        sys.stderr.write(message + "\n")
+        return EXIT_CODE
+    from guide.ui.shell.app import run_app
+
+    return run_app(args)
 
 
 def _out(text: str) -> None:
     sys.stdout.write(text + "\n")
+
+
+def _shipped_content_found() -> bool:
+    """Say so when the installation lacks the built-in content (a wheel without its data)."""
+    from guide.core.store import shipped
+
+    if shipped.has_content():
+        return True
+    sys.stderr.write(tr(
+        "No shipped content found (looked for {path}): this installation of Stretch Guide is "
+        "incomplete. Reinstall it from a complete package, e.g. `pipx install --force .` in a "
+        "clone of the repository.").format(path=shipped.exercises() / "muscles.yaml") + "\n")
+    return False
 
 
 def cmd_validate(paths: list[Path]) -> int:
@@ -142,23 +181,39 @@ def cmd_list(what: str, muscle: str | None, as_json: bool) -> int:
     return 0
 
 
+def _unknown_routine(catalog: "Catalog", routine_id: str) -> int:
+    from guide.core.content.problems import did_you_mean
+
+    hint = did_you_mean(routine_id, catalog.routines)
+    sys.stderr.write(tr("unknown routine `{id}`{hint}").format(id=routine_id, hint=hint) + "\n")
+    return 2
+
+
+def cmd_sheet(routine_id: str, pdf: Path) -> int:
+    from guide.cli.sheet import write_sheet
+
+    catalog = _load()
+    routine = catalog.routines.get(routine_id)
+    if routine is None:
+        return _unknown_routine(catalog, routine_id)
+    return write_sheet(routine, catalog, pdf)
+
+
 def cmd_plan(routine_id: str, as_json: bool) -> int:
     from guide.cli import listing
-    from guide.core.content.problems import did_you_mean
+    from guide.core.routine.guidance import routine_sources
     from guide.core.routine.plan import build_plan
 
     catalog = _load()
     routine = catalog.routines.get(routine_id)
     if routine is None:
-        hint = did_you_mean(routine_id, catalog.routines)
-        sys.stderr.write(tr("unknown routine `{id}`{hint}").format(id=routine_id, hint=hint)
-                         + "\n")
-        return 2
+        return _unknown_routine(catalog, routine_id)
     plan = build_plan(routine, catalog.stretches)
     if as_json:
         import json
 
-        _out(json.dumps(plan.to_json(), indent=2, ensure_ascii=False))
+        data = plan.to_json(routine_sources(routine, catalog.stretches))
+        _out(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         _out(listing.plan_table(plan))
     return 0

@@ -1,5 +1,7 @@
 """Write the app icon (media/icons/stretch-guide.svg) and its hicolor PNG sizes.
 
+The PNGs are named after the desktop id, as the icon theme and the desktop entry expect.
+
 Usage: python media/src/icons.py
 
 The icon is a white figure in a calf stretch against a wall, on an accent-coloured
@@ -18,6 +20,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 MEDIA = Path(__file__).resolve().parent.parent
+DESKTOP_ID = "io.github.stretchguide.StretchGuide"  # as guide.DESKTOP_ID
 SIZES = (16, 32, 48, 64, 128, 256)
 
 ICON_SVG = """<?xml version="1.0" encoding="UTF-8"?>
@@ -49,7 +52,7 @@ def main() -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer.render(p, QRectF(0, 0, size, size))
         p.end()
-        out = MEDIA / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "stretch-guide.png"
+        out = MEDIA / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{DESKTOP_ID}.png"
         out.parent.mkdir(parents=True, exist_ok=True)
         img.save(str(out))
     print(f"wrote {icon} and {len(SIZES)} PNG sizes")

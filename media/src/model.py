@@ -8,7 +8,8 @@ backwards.  Side-view poses are authored facing RIGHT; the generator mirrors
 them so the finished figure faces LEFT and its near (drawn on top, dark) limbs
 are the figure's LEFT limbs - the working side.  In front views the figure
 faces the viewer, so its left side is on the viewer's right and 90 points to
-the viewer's right.
+the viewer's right.  Back views are authored exactly like front views; the
+generator mirrors them, so the figure's left limbs end up on the viewer's left.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Pose:
     id: str
     title: str
     hip: Point
-    view: str = "side"  # "side" or "front"
+    view: str = "side"  # "side", "front", or "back" (authored like "front", drawn mirrored)
     trunk: tuple[float, float] = (180.0, 180.0)  # lower, upper trunk angle (hip -> shoulder)
     head: float | None = None  # neck/head angle, defaults to upper trunk angle
     face: float = 0.0  # front view: head turn, -1 (viewer's left) .. +1 (viewer's right)
@@ -71,4 +72,7 @@ class Pose:
     twist: float = 1.0  # front view: shoulder width factor (turned trunk looks narrower)
     zoom: tuple[float, float, float] | None = None  # scale about (cx, cy)
     palm: tuple[int, int] = (0, 0)  # draw palm marks on near/far hand (+1 front, -1 back)
+    # The hand drawn flat, as if seen a little from above (near, far): +1 the palm is seen,
+    # -1 the back of the hand (only the near hand is drawn this way so far).
+    hand_face: tuple[int, int] = (0, 0)
     extra: dict[str, float] = field(default_factory=dict)

@@ -33,6 +33,18 @@ def standing_legs(x: float) -> tuple[L, L]:
     return (L(target=(x + 2, 273)), L(target=(x - 2, 273)))
 
 
+# Side view, the far hand flat on a wall beside the figure (behind it, seen face-on):
+# the arm reaches sideways, away from the viewer, so it looks short.
+HAND_ON_WALL_BESIDE = L(target=(232, 108), bend=-1, end=174, fore=(0.7, 0.75))
+
+# Back view, both hands flat on a wall in front of the figure at shoulder height: the
+# arms point away from the viewer, so they are short and drawn behind the trunk.
+WALL_HANDS_FROM_BEHIND = (
+    L(target=(254, 106), bend=-1, end=176, fore=(0.6, 0.6)),
+    L(target=(146, 106), bend=1, end=-176, fore=(0.6, 0.6)),
+)
+
+
 def seated_front_legs() -> tuple[L, L]:
     return (
         L(angles=(6, 2), fore=(0.12, 1.0)),
@@ -171,31 +183,36 @@ STRETCHES: list[Pose] = [
     # ----------------------------------------------------------------- hips
     Pose(
         id="hip-flexor-kneeling",
-        title="Kneeling hip flexor stretch",
-        hip=(165, 206),
-        legs=(L(target=(102, 264), end=-100), L(target=(238, 273))),
-        arms=(L(angles=(6, 18)), L(target=(226, 206), bend=-1)),
-        props=(FLOOR, P("cushion", (150, 46, 12))),
+        title="Kneeling hip flexor stretch, one hand on the back of a chair",
+        hip=(160, 206),
+        legs=(L(target=(98, 264), end=-100), L(target=(222, 273))),
+        arms=(L(target=(244, 152), bend=-1, end=100), L(target=(216, 206), bend=-1)),
+        props=(FLOOR, P("cushion", (145, 46, 12)), chair(250, 1)),
         highlights=(HL("thigh_n", t=0.1, side=1, size=0.55, width=9),),
     ),
     Pose(
         id="hip-flexor-kneeling-2",
-        title="Kneeling hip flexor stretch: shift the hips forward",
-        hip=(182, 208),
+        title="Kneeling hip flexor stretch: shift the hips forward, holding the chair",
+        hip=(176, 208),
         trunk=(184, 182),
-        legs=(L(target=(102, 264), end=-100), L(target=(240, 273))),
-        arms=(L(angles=(0, 14)), L(target=(232, 208), bend=-1)),
-        props=(FLOOR, P("cushion", (150, 46, 12)), P("arrow", (196, 150, 232, 150))),
+        legs=(L(target=(98, 264), end=-100), L(target=(224, 273))),
+        arms=(L(target=(244, 152), bend=-1, end=100), L(target=(220, 208), bend=-1)),
+        props=(
+            FLOOR,
+            P("cushion", (145, 46, 12)),
+            chair(250, 1),
+            P("arrow", (112, 176, 148, 176)),
+        ),
         highlights=(HL("thigh_n", t=0.1, side=1, size=0.55, width=9),),
     ),
     Pose(
         id="hip-split-stance",
-        title="Standing hip flexor stretch in a split stance",
-        hip=(180, 165),
-        trunk=(186, 182),
-        legs=(L(target=(112, 262), end=55), L(target=(244, 273))),
-        arms=(L(target=(176, 152), bend=-1, end=150), L(target=(178, 152), bend=-1, end=150)),
-        props=(FLOOR,),
+        title="Standing hip flexor stretch in a split stance, holding the back of a chair",
+        hip=(176, 168),
+        trunk=(184, 182),
+        legs=(L(target=(106, 262), end=55), L(target=(212, 273))),
+        arms=(L(target=(244, 146), bend=-1, end=100), L(target=(244, 150), bend=-1, end=100)),
+        props=(FLOOR, chair(246, 1)),
         highlights=(HL("thigh_n", t=0.1, side=1, size=0.55, width=9),),
     ),
     Pose(
@@ -291,54 +308,63 @@ STRETCHES: list[Pose] = [
     ),
     Pose(
         id="upper-body-twist",
-        title="Seated upper body twist: sit tall",
+        title="Seated upper body twist: sit tall, arms crossed over the chest",
         hip=(168, SEAT_HIP_Y),
         trunk=(178, 180),
         legs=(L(target=(226, 273)), L(target=(220, 273))),
-        arms=(L(target=(206, 206), bend=-1, end=100), L(target=(200, 208), bend=-1, end=100)),
+        arms=(
+            L(target=(188, 158), bend=-1, end=196, fore=(1.0, 0.85)),
+            L(target=(185, 162), bend=-1, end=196, fore=(1.0, 0.85)),
+        ),
         props=(FLOOR, chair()),
         highlights=(HL("trunk_lo", t=0.4, side=1, size=0.8, width=9),),
     ),
     Pose(
         id="upper-body-twist-2",
-        title="Seated upper body twist: turn and hold the chair back",
+        title="Seated upper body twist: arms crossed over the chest, turn slowly",
         hip=(168, SEAT_HIP_Y),
         trunk=(178, 180),
         face=-1.0,
         legs=(L(target=(226, 273)), L(target=(220, 273))),
-        arms=(L(target=(128, 150), bend=1, end=-100), L(target=(206, 204), bend=-1, end=100)),
+        arms=(
+            L(angles=(3, 134), end=120, fore=(0.86, 1.1)),
+            L(angles=(-3, -131), end=-120, fore=(0.86, 1.1)),
+        ),
         props=(FLOOR, chair(), P("arc", (170, 114, 32, 140, 230))),
-        extra={"chest_front": 19.0},
+        extra={"chest_front": 19.0, "far_arm_front": 1},
         highlights=(HL("trunk_lo", t=0.4, side=1, size=0.8, width=9),),
     ),
+    # The wrist pictures are seen a little from above, so the hand shows its palm (light,
+    # with finger lines) or its back (dark): palm up for the flexor stretch, palm down for
+    # the extensor.  Both bends stay well inside an easy range (about 50 degrees).
     Pose(
         id="wrist-flexor",
-        title="Wrist flexor stretch: palm up, pull the fingers down and back",
+        title="Wrist flexor stretch: arm out, palm up; ease the fingers down and back toward you",
         hip=(168, SEAT_HIP_Y),
         legs=(L(target=(226, 273)), L(target=(220, 273))),
         arms=(
-            L(angles=(90, 90), end=-40),
-            L(target=(248, 172), fore=(1.15, 1.3), bend=-1, end=-84),
+            L(angles=(90, 90), end=40),
+            L(target=(284, 186), fore=(1.4, 1.5), bend=-1, end=-150),
         ),
-        props=(P("floor", (84, 316)), chair(), P("arc", (252, 144, 42, 48, -22), front=True)),
+        props=(P("floor", (84, 316)), chair(), P("arc", (252, 144, 62, 64, 28), front=True)),
         zoom=(1.45, 200, 284),
-        palm=(1, 0),
-        extra={"big_hands": 2.2, "hand_w": 1.5, "far_hand": 1.5},
+        hand_face=(1, 0),
+        extra={"big_hands": 2.6, "hand_w": 1.9, "far_hand": 1.2, "far_hand_front": 2},
         highlights=(HL("fore_n", t=0.5, side=1, size=0.75, width=7),),
     ),
     Pose(
         id="wrist-extensor",
-        title="Wrist extensor stretch: palm down, press the back of the hand",
+        title="Wrist extensor stretch: arm out, palm down; press the back of the hand toward you",
         hip=(168, SEAT_HIP_Y),
         legs=(L(target=(226, 273)), L(target=(220, 273))),
         arms=(
-            L(angles=(90, 90), end=8),
-            L(target=(276, 176), fore=(1.15, 1.3), bend=-1, end=176),
+            L(angles=(90, 90), end=40),
+            L(target=(273, 140), fore=(1.3, 1.3), bend=-1, end=40),
         ),
-        props=(P("floor", (84, 316)), chair(), P("arrow", (312, 160, 290, 160))),
+        props=(P("floor", (84, 316)), chair(), P("arrow", (328, 156, 302, 156))),
         zoom=(1.45, 200, 284),
-        palm=(-1, 0),
-        extra={"big_hands": 2.2, "hand_w": 1.5, "far_hand": 1.5},
+        hand_face=(-1, 0),
+        extra={"big_hands": 2.6, "hand_w": 1.9, "far_hand": 1.5, "far_hand_front": 2},
         highlights=(HL("fore_n", t=0.5, side=1, size=0.75, width=7),),
     ),
     # -------------------------------------------------------------- warm-up
@@ -369,42 +395,48 @@ STRETCHES: list[Pose] = [
         props=(FLOOR, chair(240, 1), P("arrow", (160, 272, 160, 236))),
         highlights=(calf(0.35),),
     ),
+    # Side-on to a wall: the wall is behind the figure (seen face-on) and the far hand
+    # rests on it, so nothing stands in the path of the swinging near leg.
     Pose(
         id="leg-swings-front",
-        title="Leg swings forward and back, one hand on a wall",
+        title="Leg swings forward and back, side-on to a wall, one hand on it: swing forward",
         hip=(196, STAND_HIP_Y),
         legs=(L(angles=(52, 48), end=125), L(target=(196, 273))),
-        arms=(L(angles=(-18, -8)), L(target=(246, 146), bend=-1, end=100)),
-        props=(FLOOR, chair(246, 1), P("arc", (196, 159, 132, 10, 62, 2))),
+        arms=(L(angles=(-18, -8)), HAND_ON_WALL_BESIDE),
+        props=(FLOOR, P("backwall", (64, 336, 40, 262)), P("arc", (196, 159, 132, 10, 62, 2))),
         highlights=(HL("thigh_n", t=0.5, side=-1, size=0.7, width=8),),
     ),
     Pose(
         id="leg-swings-front-2",
-        title="Leg swings: swing the leg back",
+        title="Leg swings, side-on to a wall: swing the leg back",
         hip=(196, STAND_HIP_Y),
         legs=(L(angles=(-34, -30), end=55), L(target=(196, 273))),
-        arms=(L(angles=(12, 24)), L(target=(246, 146), bend=-1, end=100)),
-        props=(FLOOR, chair(246, 1), P("arc", (196, 159, 132, -48, -8, 2))),
+        arms=(L(angles=(12, 24)), HAND_ON_WALL_BESIDE),
+        props=(FLOOR, P("backwall", (64, 336, 40, 262)), P("arc", (196, 159, 132, -48, -8, 2))),
         highlights=(HL("thigh_n", t=0.1, side=1, size=0.55, width=9),),
     ),
+    # Seen from behind, facing the wall with both hands on it: the leg swings out to
+    # the side and back across, in front of the standing leg (so it passes behind it here).
     Pose(
         id="leg-swings-side",
-        title="Leg swings to the side, one hand on a wall",
-        view="front",
-        hip=(196, STAND_HIP_Y),
-        legs=(L(angles=(38, 38)), L(angles=(-2, 0))),
-        arms=(L(angles=(30, 20)), L(target=(130, 110), bend=1, end=-120)),
-        props=(FLOOR, P("wall", (112, 24)), P("arc", (196, 159, 126, 8, 48, 2))),
-        highlights=(HL("thigh_n", t=0.4, side=-1, size=0.6, width=8),),
+        title="Side leg swings, from behind: facing a wall, both hands on it, leg out to the side",
+        view="back",
+        hip=(200, STAND_HIP_Y),
+        legs=(L(angles=(30, 30)), L(angles=(-2, 0))),
+        arms=WALL_HANDS_FROM_BEHIND,
+        props=(FLOOR, P("backwall", (70, 330, 40, 262)), P("arc", (200, 159, 126, -24, 46))),
+        extra={"arms_behind": 1},
+        highlights=(HL("thigh_n", t=0.45, side=-1, size=0.6, width=8),),
     ),
     Pose(
         id="leg-swings-side-2",
-        title="Leg swings: swing the leg across the body",
-        view="front",
-        hip=(196, STAND_HIP_Y),
-        legs=(L(angles=(-20, -18)), L(angles=(-2, 0))),
-        arms=(L(angles=(30, 20)), L(target=(130, 110), bend=1, end=-120)),
-        props=(FLOOR, P("wall", (112, 24)), P("arc", (196, 159, 126, -30, 8, 2))),
+        title="Side leg swings, seen from behind: swing the leg back across, in front of the other",
+        view="back",
+        hip=(200, STAND_HIP_Y),
+        legs=(L(angles=(-22, -22)), L(angles=(-2, 0))),
+        arms=WALL_HANDS_FROM_BEHIND,
+        props=(FLOOR, P("backwall", (70, 330, 40, 262)), P("arc", (200, 159, 126, 42, -30))),
+        extra={"arms_behind": 1, "near_leg_behind": 1},
         highlights=(HL("thigh_n", t=0.12, side=1, size=0.5, width=9),),
     ),
     Pose(
@@ -457,6 +489,17 @@ ACTIONS: list[Pose] = [
         arms=(L(target=(212, 200), bend=-1, end=100), L(target=(194, 200), bend=-1, end=100)),
         props=(FLOOR, chair()),
         highlights=(HL("thigh_n", t=0.5, side=1, size=0.7, width=8),),
+    ),
+    Pose(
+        id="massage-hamstring",
+        title="Massage the back of the thigh, sitting: hands under the thigh",
+        hip=(166, SEAT_HIP_Y),
+        trunk=(156, 156),
+        head=146,
+        legs=(L(target=(252, 273)), L(target=(222, 273))),
+        arms=(L(target=(200, 236), bend=-1, end=92), L(target=(192, 235), bend=-1, end=92)),
+        props=(FLOOR, chair(112)),
+        highlights=(HL("thigh_n", t=0.55, side=-1, size=0.7, width=8),),
     ),
     Pose(
         id="walk",

@@ -142,7 +142,7 @@ class Figure:
 
     def __init__(self, pose: Pose) -> None:
         self.pose = pose
-        self.front = pose.view == "front"
+        self.front = pose.view in ("front", "back")  # a back view is a mirrored front view
         self.seg: dict[str, tuple[Pt, Pt, float]] = {}
         self.j: dict[str, Pt] = {}
         self.limbs: dict[str, list[tuple[str, Pt, Pt, float]]] = {}
@@ -290,7 +290,7 @@ def draw_head(svg: Svg, fig: Figure) -> None:
     svg.circle(c, r + HALO_W / 2, HALO)
     svg.circle(c, r, BODY)
     if fig.front or "chest_front" in fig.pose.extra:
-        if fig.pose.face:
+        if fig.pose.face and fig.pose.view != "back":  # no face seen from behind
             f = fig.pose.face
             nose = (c[0] + f * (r + 1), c[1] + 3)
             svg.circle(nose, 4.5 + HALO_W / 2, HALO)
@@ -320,12 +320,34 @@ def draw_highlight(svg: Svg, fig: Figure, h: Highlight) -> None:
     )
 
 
+PALM = "#e3e7ec"
+
+
+def draw_hand_face(svg: Svg, fig: Figure, side: str, seen: int) -> None:
+    """A hand seen flat: +1 the palm towards the viewer (light face), -1 its back (dark)."""
+    a, b, w = fig.seg[f"hand_{side}"]
+    ang = compass(a, b)
+    length = dist(a, b)
+    color = BODY if side == "n" or fig.front else FAR
+    if seen > 0:
+        inner = w - 6
+        svg.line(add(a, ang, inner / 2 + 2), add(b, ang, -inner / 2 + 1), PALM, inner)
+        for k in (-1, 1):  # two finger gaps towards the tip
+            off = k * inner / 6
+            svg.line(
+                add(add(a, ang, length * 0.62), ang + 90, off),
+                add(add(b, ang, -1), ang + 90, off),
+                color,
+                1.6,
+            )
+
+
 def draw_palm(svg: Svg, fig: Figure, side: str, sign: int) -> None:
     a, b, w = fig.seg[f"hand_{side}"]
     ang = compass(a, b)
     pw = max(4.0, w * 0.4)
     off = sign * (w / 2 - pw / 2 + 0.5)
-    svg.line(add(add(a, ang, 3), ang + 90, off), add(add(b, ang, -1), ang + 90, off), "#e3e7ec", pw)
+    svg.line(add(add(a, ang, 3), ang + 90, off), add(add(b, ang, -1), ang + 90, off), PALM, pw)
 
 
 # ------------------------------------------------------------------------ props
@@ -352,13 +374,14 @@ def draw_prop(svg: Svg, pr: Prop, fig: Figure) -> None:
         svg.add(
             f'<rect x="{fmt(x)}" y="{fmt(top)}" width="16" height="{fmt(floor - top)}" {grey}/>'
         )
-    elif k == "backwall":  # x0, x1, top: a wall behind the figure, seen face-on
-        x0, x1, top = a
+    elif k == "backwall":  # x0, x1, top[, base]: a wall behind the figure, seen face-on
+        x0, x1, top = a[:3]
+        base = a[3] if len(a) > 3 else floor  # a base above the floor line sets it further back
         svg.add(
             f'<rect x="{fmt(x0)}" y="{fmt(top)}" width="{fmt(x1 - x0)}" '
-            f'height="{fmt(floor - top)}" fill="#f1f3f5" stroke="{PROP_FILL}" stroke-width="3"/>'
+            f'height="{fmt(base - top)}" fill="#f1f3f5" stroke="{PROP_FILL}" stroke-width="3"/>'
         )
-        svg.line((x0, floor - 8), (x1, floor - 8), PROP_FILL, 6)
+        svg.line((x0, base - 8), (x1, base - 8), PROP_FILL, 6)
     elif k == "chair":  # x of the back edge, facing (+1 opens right), seat y
         x, facing = a[0], a[1]
         seat = a[2] if len(a) > 2 else 226.0
@@ -491,7 +514,7 @@ def render_pose(pose: Pose) -> str:
     fig = Figure(pose)
     svg = Svg(pose.title)
     transforms = []
-    if pose.view == "side":
+    if pose.view in ("side", "back"):  # back: the figure's left limbs on the viewer's left
         transforms.append(f"matrix(-1 0 0 1 {W} 0)")
     if pose.zoom:
         s, cx, cy = pose.zoom
@@ -506,21 +529,32 @@ def render_pose(pose: Pose) -> str:
         if not pr.front:
             draw_prop(svg, pr, fig)
     far_color = BODY if fig.front else FAR
-    for key in ("arm_f", "leg_f"):
+    # Drawn before the trunk, in this order: far limbs, then (on request) the near arm
+    # (hands on a wall seen from behind) and the near leg under the far one (a leg
+    # swinging across in front of the standing leg, seen from behind).
+    arms_behind = bool(pose.extra.get("arms_behind"))
+    under = ["arm_f", "leg_f"]
+    if arms_behind:
+        under.append("arm_n")
+    if pose.extra.get("near_leg_behind"):
+        under.insert(0, "leg_n")
+    for key in under:
         if key in fig.limbs:
-            draw_limb(svg, fig.limbs[key], far_color)
+            draw_limb(svg, fig.limbs[key], far_color if key.endswith("_f") else BODY)
     leg_first = fig.front and not pose.extra.get("near_leg_front")
-    if leg_first and "leg_n" in fig.limbs:
+    if leg_first and "leg_n" in fig.limbs and "leg_n" not in under:
         draw_limb(svg, fig.limbs["leg_n"], BODY)
     draw_trunk(svg, fig)
     draw_head(svg, fig)
-    if not leg_first and "leg_n" in fig.limbs:
+    if not leg_first and "leg_n" in fig.limbs and "leg_n" not in under:
         draw_limb(svg, fig.limbs["leg_n"], BODY)
-    if "arm_n" in fig.limbs:
+    if "arm_n" in fig.limbs and not arms_behind:
         draw_limb(svg, fig.limbs["arm_n"], BODY)
     for side, sign in zip("nf", pose.palm, strict=True):
         if sign:
             draw_palm(svg, fig, side, sign)
+    if pose.hand_face[0]:  # the near hand seen flat (wrist stretches: palm or back)
+        draw_hand_face(svg, fig, "n", pose.hand_face[0])
     if pose.extra.get("far_arm_front"):
         draw_limb(svg, fig.limbs["arm_f"], far_color)
     elif pose.extra.get("far_hand_front"):  # 1: forearm and hand, 2: the hand only

@@ -104,3 +104,17 @@ def test_version_and_exit_after_startup(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert shot.stat().st_size > 10_000
+
+
+def test_plan_json_carries_tips_cautions_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan", "cramp-calf", "--json")
+    assert code == 0
+    plan = json.loads(out)
+    assert any("warm" in tip.lower() for tip in plan["tips"])
+    urls = [s["url"] for s in plan["sources"]]
+    assert len(urls) == len(set(urls))
+    assert "https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/" in urls  # a stretch's
+    release = [s for s in plan["segments"] if s["exercise"] == "calf-cramp-release"]
+    assert release and all(
+        any("do not stretch or rub it" in c for c in s["cautions"]) for s in release)
+    assert all(s["cautions"] == [] for s in plan["segments"] if s["kind"] == "action")

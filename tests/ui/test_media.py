@@ -16,6 +16,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
+from guide import DESKTOP_ID
+
 MEDIA = Path(__file__).resolve().parents[2] / "media"
 SVGS = sorted(p for p in MEDIA.rglob("*.svg") if "src" not in p.parts)
 SVG_NS = "{http://www.w3.org/2000/svg}"
@@ -83,7 +85,7 @@ SECOND_PHASE = (
     "hip-flexor-kneeling",
     "upper-body-twist",
 )
-ACTIONS = ("massage-calf", "massage-thigh", "walk")
+ACTIONS = ("massage-calf", "massage-thigh", "massage-hamstring", "walk")
 
 
 def _ids(p: Path) -> str:
@@ -113,7 +115,7 @@ def test_expected_files_exist() -> None:
     names += [f"stretches/{i}-2.svg" for i in SECOND_PHASE]
     names += [f"actions/{i}.svg" for i in ACTIONS]
     names += ["bodymap/front.svg", "bodymap/back.svg", "icons/stretch-guide.svg"]
-    names += [f"icons/hicolor/{s}x{s}/apps/stretch-guide.png" for s in (16, 32, 48, 64, 128, 256)]
+    names += [f"icons/hicolor/{s}x{s}/apps/{DESKTOP_ID}.png" for s in (16, 32, 48, 64, 128, 256)]
     missing = [n for n in names if not (MEDIA / n).is_file()]
     assert not missing
 
@@ -166,12 +168,12 @@ def test_bodymap_regions(view: str, muscles: tuple[str, ...], other: tuple[str, 
 def test_desktop_entry() -> None:
     cfg = configparser.ConfigParser(interpolation=None)
     cfg.optionxform = str  # type: ignore[assignment,method-assign]
-    cfg.read(MEDIA / "stretch-guide.desktop", encoding="utf-8")
+    cfg.read(MEDIA / f"{DESKTOP_ID}.desktop", encoding="utf-8")
     entry = cfg["Desktop Entry"]
     assert entry["Type"] == "Application"
     assert entry["Name"] == "Stretch Guide"
     assert entry["Exec"] == "stretch-guide"
-    assert entry["Icon"] == "stretch-guide"
+    assert entry["Icon"] == DESKTOP_ID
     assert set(entry["Actions"].strip(";").split(";")) == {"calf-cramp", "bedtime"}
     assert cfg["Desktop Action calf-cramp"]["Name"] == "Calf cramp now"
     assert cfg["Desktop Action calf-cramp"]["Exec"] == "stretch-guide start cramp-calf"

@@ -117,20 +117,18 @@ def check_sources(sources: Iterable[Source]) -> tuple[list[Problem], int]:
 
 @contextlib.contextmanager
 def bulk_load() -> Iterator[None]:
-    """No garbage collection while loading, and none of what was loaded scanned again after.
+    """No garbage collection while loading.
 
     The loader makes no reference cycles for the collector to find: parsed documents are trees,
     dropped file by file. Collections during the load would only rescan the growing catalogue
-    (about a fifth of the load time at 10,000 files), and afterwards every full collection would
-    walk all of it again (100 ms and more at 50,000 stretches, a stutter in Browse). The
-    catalogue lives as long as the app, so it moves to the collector's permanent generation.
+    over and over (about a fifth of the load time at 10,000 files). Not ``gc.freeze()`` after:
+    it would also make permanent whatever else is alive then, garbage included.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 

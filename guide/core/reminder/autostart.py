@@ -6,13 +6,12 @@ Windows: a value under the HKCU ``Run`` key. macOS: a LaunchAgent. Only the firs
 
 import contextlib
 import plistlib
-import shutil
 import sys
 from pathlib import Path
 
-from guide import APP_ID
+from guide import APP_ID, DESKTOP_ID
 from guide.core.i18n import tr
-from guide.core.store import paths
+from guide.core.store import launcher, paths
 from guide.core.store.settings import atomic_write
 
 BACKGROUND = "--background"
@@ -21,11 +20,8 @@ _AGENT_LABEL = "io.github.stretch-guide"
 
 
 def command() -> list[str]:
-    """How to start the app in the background from outside: the installed script if any."""
-    script = shutil.which(APP_ID)
-    if script:
-        return [str(Path(script).resolve()), BACKGROUND]
-    return [sys.executable, "-m", "guide", BACKGROUND]
+    """How to start this installation in the background, as the menu entry starts it."""
+    return launcher.command(BACKGROUND)
 
 
 def desktop_file() -> Path:
@@ -64,29 +60,19 @@ def _set_file(path: Path, content: bytes | None) -> None:
 
 
 def desktop_entry() -> bytes:
-    exec_line = " ".join(_quote_exec(arg) for arg in command())
+    exec_line = launcher.exec_value(command())
     lines = [
         "[Desktop Entry]",
         "Type=Application",
         "Name=Stretch Guide",
         "Comment=" + tr("Bedtime stretching reminders"),
         f"Exec={exec_line}",
+        f"Icon={DESKTOP_ID}",
         "Terminal=false",
         "NoDisplay=true",
         "X-GNOME-Autostart-enabled=true",
     ]
     return ("\n".join(lines) + "\n").encode()
-
-
-def _quote_exec(arg: str) -> str:
-    """Quote one argument by the Desktop Entry spec's rules for the Exec key."""
-    arg = arg.replace("%", "%%")
-    reserved = set(" \t\n\"'\\><~|&;$*?#()`=")
-    if not any(ch in reserved for ch in arg):
-        return arg
-    escaped = "".join("\\" + ch if ch in '"`$\\' else ch for ch in arg)
-    # The Exec value is itself a string value, so each backslash is written twice.
-    return '"' + escaped.replace("\\", "\\\\") + '"'
 
 
 def _launch_agent_text() -> bytes:

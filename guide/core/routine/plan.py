@@ -9,7 +9,9 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
-from guide.core.content.model import Routine, RoutineItem, SideOrder, Sides, Stretch
+import msgspec
+
+from guide.core.content.model import Routine, RoutineItem, SideOrder, Sides, Source, Stretch
 from guide.core.i18n import tr
 
 
@@ -37,11 +39,13 @@ class Segment:
     mirrored: bool = False  # draw the illustration flipped (the other side)
     until_eased: bool = False
     style: str = ""
+    cautions: tuple[str, ...] = ()  # the stretch's cautions, on every segment of that stretch
 
     def to_json(self, start: int) -> dict[str, Any]:
         data = asdict(self)
         data["kind"] = str(self.kind)
         data["start"] = start
+        data["cautions"] = list(self.cautions)
         return data
 
 
@@ -54,6 +58,18 @@ class Plan:
     def total_seconds(self) -> int:
         return sum(s.seconds for s in self.segments)
 
+    @property
+    def briefing_index(self) -> int | None:
+        """The get-ready segment that shows the routine's tips and cautions: the last one
+        before the first hold, so it is on screen just before the user starts stretching."""
+        last = None
+        for index, segment in enumerate(self.segments):
+            if segment.kind is SegmentKind.PREPARE:
+                last = index
+            elif segment.kind is SegmentKind.HOLD:
+                break
+        return last
+
     def starts(self) -> list[int]:
         out, t = [], 0
         for seg in self.segments:
@@ -61,11 +77,15 @@ class Plan:
             t += seg.seconds
         return out
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, sources: list[Source] | None = None) -> dict[str, Any]:
+        """The plan as JSON; ``sources`` are the routine's and its stretches' (see guidance)."""
         return {
             "routine": self.routine.id,
             "name": self.routine.name,
             "total_seconds": self.total_seconds,
+            "tips": list(self.routine.tips),
+            "sources": [msgspec.to_builtins(s) for s in
+                        (self.routine.sources if sources is None else sources)],
             "segments": [s.to_json(t) for s, t in zip(self.segments, self.starts(), strict=True)],
         }
 
@@ -89,6 +109,7 @@ def build_plan(routine: Routine, stretches: dict[str, Stretch]) -> Plan:
                 SegmentKind.PREPARE, first.exercise, first.name, lead, side=first.side,
                 item=index, text=text or tr("Get ready: {name}").format(name=first.name),
                 illustration=first.illustration, mirrored=first.mirrored,
+                cautions=first.cautions,
             ))
         segments.extend(body)
     segments.append(Segment(SegmentKind.DONE, None, tr("Well done"), 0,
@@ -121,9 +142,11 @@ def _item_segments(routine: Routine, index: int, item: RoutineItem,
     reps = item.reps or stretch.reps
     rest = stretch.rest if item.rest is None else item.rest
     art = item.illustration or _first_illustration(stretch)
-    text = item.text or (stretch.cues[0] if stretch.cues else stretch.summary)
+    # The routine's own words for this item, else how to do the stretch: its steps, one a line.
+    text = item.text or "\n".join(step.text.strip() for step in stretch.steps)
+    cautions = tuple(stretch.cautions)
     common = dict(exercise=stretch.id, name=stretch.name, item=index, text=text,
-                  until_eased=item.until_eased, style=str(stretch.style))
+                  until_eased=item.until_eased, style=str(stretch.style), cautions=cautions)
 
     def hold_segment(side: str | None, rep: int) -> Segment:
         mirrored = side is not None and side != str(stretch.drawn_side)
@@ -133,7 +156,8 @@ def _item_segments(routine: Routine, index: int, item: RoutineItem,
     def rest_segment(side: str | None) -> Segment:
         return Segment(SegmentKind.REST, stretch.id, tr("Relax"), rest, side=side, item=index,
                        text=tr("Relax and breathe"), illustration=art,
-                       mirrored=side is not None and side != str(stretch.drawn_side))
+                       mirrored=side is not None and side != str(stretch.drawn_side),
+                       cautions=cautions)
 
     # A cramp happens in one leg: relief holds go to "the cramping leg", not left then right.
     one_side = stretch.per_side and item.until_eased and item.sides is None
@@ -169,6 +193,7 @@ def _switch(stretch: Stretch, side: str, index: int, seconds: int, art: str | No
         SegmentKind.SWITCH, stretch.id, tr("Switch sides"), seconds, side=side, item=index,
         text=tr("Now the {side} {label}").format(side=tr(side), label=label),
         illustration=art, mirrored=side != str(stretch.drawn_side),
+        cautions=tuple(stretch.cautions),
     )
 
 

@@ -10,13 +10,24 @@ import contextlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from guide.core.content.sources import default_sources
 from guide.core.store import paths
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
+
+
+# Bump when RoutineInfo changes, so a summary written by an older version is not read.
+FORMAT = 2
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    title: str
+    publisher: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,8 @@ class RoutineInfo:
     kind: str
     description: str
     seconds: int | None
+    tips: tuple[str, ...] = ()
+    sources: tuple[SourceInfo, ...] = ()  # the routine's and its stretches', each once
 
 
 @dataclass(frozen=True)
@@ -39,11 +52,14 @@ def summary_file() -> Path:
 
 
 def summarize(catalog: "Catalog") -> Summary:
+    from guide.core.routine.guidance import routine_sources
     from guide.core.routine.plan import routine_seconds
 
     return Summary(
         tuple(RoutineInfo(r.id, r.name, str(r.kind), r.description,
-                          routine_seconds(r, catalog.stretches))
+                          routine_seconds(r, catalog.stretches), tuple(r.tips),
+                          tuple(SourceInfo(s.title, s.publisher, s.url)
+                                for s in routine_sources(r, catalog.stretches)))
               for r in catalog.routines.values()),
         len(catalog.problems),
     )
@@ -63,7 +79,8 @@ def load_with_summary() -> tuple["Catalog", Summary]:
 
 def _stored_key() -> str | None:
     try:
-        return str(json.loads(summary_file().read_text(encoding="utf-8"))["key"])
+        data = json.loads(summary_file().read_text(encoding="utf-8"))
+        return str(data["key"]) if data.get("format") == FORMAT else None
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -72,15 +89,23 @@ def load_summary() -> Summary | None:
     """The summary as last stored (None before the first load): no content file is listed."""
     try:
         data = json.loads(summary_file().read_text(encoding="utf-8"))
-        return Summary(tuple(RoutineInfo(**r) for r in data["routines"]), int(data["problems"]))
+        if data.get("format") != FORMAT:
+            return None
+        return Summary(tuple(_routine_info(r) for r in data["routines"]), int(data["problems"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def _routine_info(data: dict[str, Any]) -> RoutineInfo:
+    tips = tuple(str(t) for t in data.pop("tips", ()))
+    sources = tuple(SourceInfo(**s) for s in data.pop("sources", ()))
+    return RoutineInfo(**data, tips=tips, sources=sources)
 
 
 def store_summary(key: str, summary: Summary) -> None:
     from guide.core.store.settings import atomic_write
 
-    data = {"key": key, "routines": [asdict(r) for r in summary.routines],
+    data = {"format": FORMAT, "key": key, "routines": [asdict(r) for r in summary.routines],
             "problems": summary.problems}
     path = summary_file()
     path.parent.mkdir(parents=True, exist_ok=True)

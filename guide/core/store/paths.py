@@ -4,23 +4,15 @@ import os
 from pathlib import Path
 
 from guide import APP_ID
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def _first_existing(*candidates: Path) -> Path:
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    return candidates[0]
+from guide.core.store import shipped
 
 
 def builtin_exercises() -> Path:
-    return _first_existing(ROOT / "exercises", Path(__file__).resolve().parents[1] / "exercises")
+    return shipped.exercises()
 
 
 def builtin_media() -> Path:
-    return _first_existing(ROOT / "media", Path(__file__).resolve().parents[1] / "media")
+    return shipped.media()
 
 
 def _xdg(var: str, default: str) -> Path:

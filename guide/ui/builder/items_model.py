@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import RoutineItem, Sides, Stretch
+from guide.ui.common import theme
 from guide.ui.common.text import short_duration
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -88,7 +89,7 @@ class RoutineItemsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, ErrorRole):
             return error
         if role == Qt.ItemDataRole.ForegroundRole and error:
-            return QColor("#b3261e")
+            return QColor(theme.current().error)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{row + 1}. {self.title(row)}, {self.describe(row)}" + (
                 f". {error}" if error else "")

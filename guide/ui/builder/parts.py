@@ -5,9 +5,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QPushButton
 
 
-def push_button(text: str, accessible: str, slot: Callable[[], object]) -> QPushButton:
+def push_button(text: str, description: str, slot: Callable[[], object]) -> QPushButton:
+    """A button whose visible text is its accessible name; ``description`` says more."""
     button = QPushButton(text)
-    button.setAccessibleName(accessible)
+    button.setAccessibleDescription(description)
     button.clicked.connect(slot)
     return button
 
@@ -29,12 +30,13 @@ def append_error(label: QLabel, message: str) -> None:
 
 
 STYLE = """
-QLabel#heading { font-weight: bold; color: #26323f; }
-QLabel#error { color: #b3261e; font-weight: bold; }
-QLabel#hint { color: #5b6573; }
-QLabel#total { font-weight: bold; color: #26323f; }
-QPushButton#primary { background: #e4572e; color: white; border: none; border-radius: 4px;
-                      padding: 6px 18px; font-weight: bold; }
-QPushButton#primary:focus { border: 2px solid #26323f; }
-QPushButton#primary:disabled { background: #d9a595; }
+QLabel#heading { font-weight: bold; color: $text; }
+QLabel#error { color: $error; font-weight: bold; }
+QLabel#hint { color: $muted; }
+QLabel#total { font-weight: bold; color: $text; }
+QPushButton#primary { background: $accent; color: $on_accent; border: 2px solid $accent;
+                      border-radius: 4px; padding: 6px 18px; font-weight: bold; }
+QPushButton#primary:focus { border: 2px solid $focus; }
+QPushButton#primary:disabled { background: $disabled; color: $on_disabled;
+                               border-color: $disabled; }
 """

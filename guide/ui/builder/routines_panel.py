@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine
+from guide.core.routine.guidance import routine_sources
 from guide.ui.builder.parts import push_button
+from guide.ui.common.routine_detail import RoutineDetail
 
 
 class RoutinesPanel(QWidget):
@@ -69,6 +71,8 @@ class RoutinesPanel(QWidget):
         column.addWidget(self.routine_list, 1)
         column.addWidget(self.empty_hint)
         column.addLayout(grid)
+        self.detail = RoutineDetail(lambda: catalog)
+        column.addWidget(self.detail, 1)
 
     def user_routines(self) -> list[Routine]:
         return sorted((r for r in self._catalog.routines.values()
@@ -89,9 +93,22 @@ class RoutinesPanel(QWidget):
                 self.routine_list.setCurrentItem(item)
         self.routine_list.blockSignals(False)
         self.empty_hint.setVisible(self.routine_list.count() == 0)
+        current = self.routine_list.currentItem()
+        self.show_detail(str(current.data(Qt.ItemDataRole.UserRole)) if current else None)
+
+    def show_detail(self, routine_id: str | None) -> None:
+        """The saved routine's tips and sources (what its sheet prints) under the list."""
+        routine = self._catalog.routines.get(routine_id) if routine_id else None
+        if routine is None:
+            self.detail.show_routine(None)
+            return
+        self.detail.show_routine(routine.id, routine.name, routine.tips,
+                                 routine_sources(routine, self._catalog.stretches))
 
     @Slot(QListWidgetItem, QListWidgetItem)
     def _on_current(self, current: QListWidgetItem | None,
                     _previous: QListWidgetItem | None) -> None:
-        if current is not None:
-            self.routine_chosen.emit(str(current.data(Qt.ItemDataRole.UserRole)))
+        routine_id = str(current.data(Qt.ItemDataRole.UserRole)) if current is not None else None
+        self.show_detail(routine_id)
+        if routine_id is not None:
+            self.routine_chosen.emit(routine_id)

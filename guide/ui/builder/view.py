@@ -33,6 +33,7 @@ from guide.ui.builder.items_model import MIME, AnyIndex, ErrorRole, RoutineItems
 from guide.ui.builder.items_panel import ItemsPanel
 from guide.ui.builder.parts import STYLE, append_error, error_label, push_button
 from guide.ui.builder.routines_panel import RoutinesPanel
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
 
 __all__ = ["FIELDS", "MIME", "AnyIndex", "ErrorRole", "RoutineBuilder", "RoutineItemsModel"]
@@ -74,7 +75,7 @@ class RoutineBuilder(QWidget):
         layout.setSpacing(14)
         layout.addWidget(self._left, 1)
         layout.addWidget(self._editor, 3)
-        self.setStyleSheet(STYLE)
+        theme.styled(self, STYLE)
         self.refresh()
         if self.routine_list.count():
             self.routine_list.setCurrentRow(0)
@@ -125,7 +126,6 @@ class RoutineBuilder(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("total")
         scaled(self.total_label, 1.2, bold=True)
-        self.total_label.setAccessibleName(self.tr("Total time"))
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)

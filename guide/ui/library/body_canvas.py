@@ -6,7 +6,7 @@ Hit-testing and highlighting follow each region's own mask
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -23,6 +23,9 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from guide.core.content.catalog import Catalog
+from guide.ui.common import theme
+from guide.ui.common.accessible import announce
+from guide.ui.library.body_access import RegionItems
 from guide.ui.library.body_regions import Region, build_regions, fit, muscle_at, point_in, tinted
 
 SIDES = ("front", "back")
@@ -38,12 +41,10 @@ class BodyCanvas(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._svgs = svgs
         self._renderers: dict[str, QSvgRenderer] = {}
-        for side, path in svgs.items():
-            if path is not None:
-                renderer = QSvgRenderer(str(path), self)
-                if renderer.isValid():
-                    self._renderers[side] = renderer
+        self._load()
+        theme.watcher().changed.connect(self._on_theme)
         self._side = next((s for s in SIDES if s in self._renderers), "front")
         self._regions: list[Region] | None = None
         self._cached: tuple[tuple[str, int, int, float], QPixmap] | None = None
@@ -53,9 +54,32 @@ class BodyCanvas(QWidget):
         self._keyboard = False  # show the focus outline only while the keyboard is in use
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(QSize(150, 300))
+        self.setMinimumSize(QSize(120, 220))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._access = RegionItems(self)
         self._update_accessible()
+
+    def _load(self) -> None:
+        """Load the drawings in the theme's colours."""
+        colours = theme.current()
+        for renderer in self._renderers.values():
+            renderer.deleteLater()
+        self._renderers = {}
+        for side, path in self._svgs.items():
+            if path is None:
+                continue
+            try:
+                data = theme.recolour_body_map(path.read_bytes(), colours)
+            except OSError:
+                continue
+            renderer = QSvgRenderer(QByteArray(data), self)
+            if renderer.isValid():
+                self._renderers[side] = renderer
+
+    def _on_theme(self) -> None:
+        self._load()
+        self._regions = None
+        self.update()
 
     # -- state ---------------------------------------------------------------------------
 
@@ -150,7 +174,7 @@ class BodyCanvas(QWidget):
             elif region.muscle in (self._hover, focus):
                 painter.drawImage(region.rect.topLeft(), tinted(region, 110))
             if region.muscle == focus:
-                pen = QPen(QColor("#26323f"), 1.5, Qt.PenStyle.DashLine)
+                pen = QPen(QColor(theme.current().text), 2, Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(QRectF(region.rect).adjusted(-3, -3, 3, 3), 4, 4)
@@ -180,6 +204,7 @@ class BodyCanvas(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._regions = None
+        self._access.schedule()
         super().resizeEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -242,6 +267,7 @@ class BodyCanvas(QWidget):
             muscle = regions[self._cursor]
             self.hovered.emit(muscle)
             self._update_accessible()
+            announce(self, self.muscle_name(muscle))  # what the keyboard is on, said politely
             self.update()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and \
                 0 <= self._cursor < len(regions):
@@ -268,12 +294,20 @@ class BodyCanvas(QWidget):
         self.update()
         super().focusOutEvent(event)
 
+    def current_muscle(self) -> str:
+        """The muscle the keyboard is on ("" when none)."""
+        regions = self._regions or []
+        return regions[self._cursor].muscle if 0 <= self._cursor < len(regions) else ""
+
     def _update_accessible(self) -> None:
+        if hasattr(self, "_access"):
+            self._access.schedule()  # the muscles as list items follow
         view = self.tr("front view") if self._side == "front" else self.tr("back view")
         self.setAccessibleName(self.tr("Body map, {0}").format(view))
         regions = self._regions or []
         current = regions[self._cursor].muscle if 0 <= self._cursor < len(regions) else ""
-        parts = [self.tr("Arrow keys move between muscles, Enter filters by the muscle.")]
+        parts = [self.tr("Arrow keys move between muscles, Enter filters by the muscle. The "
+                         "same muscles are in the Muscles list.")]
         if current:
             parts.insert(0, self.muscle_name(current))
         if self._selected:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from guide.core.content.catalog import Catalog
+from guide.ui.common import theme
 from guide.ui.library.body_canvas import SIDES, BodyCanvas
 
 __all__ = ["SIDES", "BodyCanvas", "BodyMap"]
@@ -45,7 +46,7 @@ class BodyMap(QWidget):
             button = QToolButton()
             button.setText(labels[side])
             button.setCheckable(True)
-            button.setAccessibleName(self.tr("Show the body from the {0}").format(
+            button.setAccessibleDescription(self.tr("Show the body from the {0}").format(
                 labels[side].lower()))
             button.setObjectName("sideButton")
             button.setEnabled(side in self.canvas.sides_available())
@@ -69,7 +70,7 @@ class BodyMap(QWidget):
         layout.addLayout(switch)
         layout.addWidget(self.caption)
         layout.addWidget(self.canvas, 1)
-        self.setStyleSheet(_STYLE)
+        theme.styled(self, _STYLE)
         self._show_caption("")
 
     def set_side(self, side: str) -> None:
@@ -103,8 +104,9 @@ class BodyMap(QWidget):
 
 
 _STYLE = """
-QToolButton#sideButton { padding: 4px 14px; border: 1px solid #b9c0ca; background: white; }
-QToolButton#sideButton:checked { background: #26323f; color: white; border-color: #26323f; }
-QToolButton#sideButton:focus { border: 2px solid #e4572e; }
-QLabel#bodyCaption { color: #3a4450; min-height: 2.6em; font-weight: bold; }
+QToolButton#sideButton { padding: 4px 14px; border: 1px solid $muted; background: $base;
+                         color: $base_text; }
+QToolButton#sideButton:checked { background: $accent; color: $on_accent; border-color: $accent; }
+QToolButton#sideButton:focus { border: 2px solid $focus; }
+QLabel#bodyCaption { color: $text; min-height: 2.6em; font-weight: bold; }
 """

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-ACCENT = QColor("#e4572e")
+from guide.ui.common import theme
 
 
 @dataclass
@@ -66,7 +66,7 @@ def tinted(region: Region, alpha: int) -> QImage:
     image = region.tinted.get(alpha)
     if image is None:
         image = region.tinted[alpha] = region.mask.copy()
-        colour = QColor(ACCENT)
+        colour = QColor(theme.current().map_selected)
         colour.setAlpha(alpha)
         painter = QPainter(image)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)

@@ -2,11 +2,10 @@
 
 from html import escape
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -16,9 +15,12 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
+from guide.ui.common import theme
+from guide.ui.common.pictures import picture_description
+from guide.ui.common.reflow import ReflowLayout
 from guide.ui.library.stretch_model import dose_text, position_names, render_svg
 
-PICTURE = QSize(200, 150)
+PICTURE = QSize(184, 138)
 
 
 def _label(object_name: str = "", rich: bool = False) -> QLabel:
@@ -56,18 +58,17 @@ class StretchDetail(QWidget):
         self.summary = _label()
         self.start_button = QPushButton(self.tr("Start this stretch"))
         self.start_button.setObjectName("primary")
-        self.start_button.setAccessibleName(self.tr("Start this stretch in the player"))
+        self.start_button.setAccessibleDescription(self.tr("Start this stretch in the player"))
         self.start_button.clicked.connect(self._on_start)
         self.add_button = QPushButton(self.tr("Add to routine"))
-        self.add_button.setAccessibleName(self.tr("Add this stretch to the routine builder"))
+        self.add_button.setAccessibleDescription(self.tr("Add this stretch to the routine "
+                                                         "builder"))
         self.add_button.clicked.connect(self._on_add)
-        buttons = QHBoxLayout()
+        buttons = ReflowLayout()  # side by side, or one under the other when narrow
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
 
-        self.pictures = QHBoxLayout()
-        self.pictures.setSpacing(8)
+        self.pictures = ReflowLayout()
         self.facts = _label("facts", rich=True)
         self.steps = _label(rich=True)
         self.mistakes = _label(rich=True)
@@ -75,10 +76,6 @@ class StretchDetail(QWidget):
         self.sources = _label(rich=True)
         self.sources.setOpenExternalLinks(True)
         self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.sources.setAccessibleName(self.tr("Sources"))
-        self.steps.setAccessibleName(self.tr("Steps"))
-        self.mistakes.setAccessibleName(self.tr("Common mistakes"))
-        self.cautions.setAccessibleName(self.tr("Cautions"))
 
         body = QWidget()
         body.setObjectName("detailBody")
@@ -114,12 +111,16 @@ class StretchDetail(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setAccessibleName(self.tr("Stretch details"))
         self._body = body
+        scroll.viewport().installEventFilter(self)
+        body.installEventFilter(self)
+        # Narrow enough for a small screen, wide enough that a picture is never cut off.
+        self.setMinimumWidth(PICTURE.width() + 36 + scroll.verticalScrollBar().sizeHint().width())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
         layout.addWidget(scroll, 1)
         self._scroll = scroll
-        self.setStyleSheet(_STYLE)
+        theme.styled(self, _STYLE)
         self.show_stretch("")
 
     @property
@@ -144,7 +145,23 @@ class StretchDetail(QWidget):
             f"<a href='{escape(s.url, quote=True)}'>{escape(s.title)}</a> · {escape(s.publisher)}"
             for s in stretch.sources)
         self.sources.setText(links)
+        self._fit()
         self._scroll.verticalScrollBar().setValue(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Resize and watched is self._scroll.viewport()) or \
+                (event.type() == QEvent.Type.LayoutRequest and watched is self._body):
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        """Make the body as tall as its wrapped text needs at the width it has, so the scroll
+        area scrolls to the end of it (QScrollArea alone can cut word-wrapped labels short)."""
+        layout = self._body.layout()
+        if layout is not None:
+            needed = layout.totalHeightForWidth(self._scroll.viewport().width())
+            if needed != self._body.minimumHeight():
+                self._body.setMinimumHeight(needed)
 
     def _set_section(self, n: int, widget: QLabel, html: str) -> None:
         widget.setText(html)
@@ -166,7 +183,8 @@ class StretchDetail(QWidget):
             rows.append((self.tr("Also"), names(list(s.muscles.secondary))))
         rows.append((self.tr("You need"), escape(", ".join(s.equipment))
                      if s.equipment else self.tr("nothing")))
-        cells = "".join(f"<tr><td style='color:#5b6573; padding-right:10px'>{k}</td>"
+        muted = theme.current().muted
+        cells = "".join(f"<tr><td style='color:{muted}; padding-right:10px'>{k}</td>"
                         f"<td>{v}</td></tr>" for k, v in rows)
         return f"<table cellspacing='2'>{cells}</table>"
 
@@ -186,9 +204,10 @@ class StretchDetail(QWidget):
             picture.setObjectName("picture")
             picture.setPixmap(render_svg(path, PICTURE))
             picture.setAccessibleName(self.tr("Picture for step {0}").format(n))
+            picture.setAccessibleDescription(picture_description(path) or step.text)
             picture.setToolTip(step.text)
             self.pictures.addWidget(picture)
-        self.pictures.addStretch(1)
+            picture.show()  # now, not on the next event-loop turn: the body's height needs it
 
     @Slot()
     def _on_start(self) -> None:
@@ -202,13 +221,15 @@ class StretchDetail(QWidget):
 
 
 _STYLE = """
-QWidget#detailBody { background: white; }
-QLabel#detailHeading { font-weight: bold; color: #26323f; margin-top: 6px; }
-QLabel#cautions { background: #fff4d6; border: 1px solid #e8d48a; border-radius: 4px;
-                  padding: 4px 8px; color: #4a3b00; }
-QLabel#picture { border: 1px solid #dde2e8; background: white; }
-QLabel#hint { color: #5b6573; }
-QPushButton#primary { background: #e4572e; color: white; border: none; border-radius: 4px;
-                      padding: 6px 14px; font-weight: bold; }
-QPushButton#primary:focus { border: 2px solid #26323f; }
+QWidget#detailBody { background: $base; }
+QWidget#detailBody QLabel { color: $base_text; }
+QWidget#detailBody QLabel#detailHeading { font-weight: bold; color: $base_text;
+                                          margin-top: 6px; }
+QWidget#detailBody QLabel#cautions { background: $note; border: 1px solid $note_border;
+                                     border-radius: 4px; padding: 4px 8px; color: $note_text; }
+QLabel#picture { border: 1px solid $card_border; background: $card; }
+QLabel#hint { color: $muted; }
+QPushButton#primary { background: $accent; color: $on_accent; border: 2px solid $accent;
+                      border-radius: 4px; padding: 6px 14px; font-weight: bold; }
+QPushButton#primary:focus { border: 2px solid $focus; }
 """

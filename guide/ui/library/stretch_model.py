@@ -27,6 +27,7 @@ from PySide6.QtSvg import QSvgRenderer
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
 from guide.core.content.search import Query, SearchIndex
+from guide.ui.common import theme
 from guide.ui.common.text import short_duration
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -53,9 +54,10 @@ def position_names() -> dict[str, str]:
 
 
 def render_svg(path: Path, size: QSize) -> QPixmap:
-    """The picture at ``path`` fitted into ``size`` on white, keeping its aspect ratio."""
+    """The picture at ``path`` fitted into ``size`` on a light card (pictures are drawn dark on
+    light, so they stay readable on a dark desktop), keeping its aspect ratio."""
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("white"))
+    image.fill(QColor(theme.current().card))
     renderer = QSvgRenderer(str(path))
     if renderer.isValid():
         view = renderer.viewBoxF().size()
@@ -118,7 +120,7 @@ class StretchListModel(QAbstractListModel):
         if path is None:
             if self._blank is None:
                 self._blank = QPixmap(THUMB)
-                self._blank.fill(QColor("#eef1f4"))
+                self._blank.fill(QColor(theme.current().card))
             self._thumbs[picture] = self._blank
             return self._blank
         pixmap = self._thumbs[picture] = render_svg(path, THUMB)

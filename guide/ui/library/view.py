@@ -6,20 +6,23 @@ The stretch list is one model behind one filtered list; filters never rebuild wi
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QResizeEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.search import NO_EQUIPMENT, muscles_for_words
+from guide.ui.common import theme
 from guide.ui.library.body_map import BodyMap
 from guide.ui.library.detail import StretchDetail
+from guide.ui.library.stretch_delegate import StretchDelegate
 from guide.ui.library.stretch_model import (
-    THUMB,
-    DoseRole,
     IdRole,
     StretchFilterProxy,
     StretchListModel,
@@ -39,58 +42,8 @@ from guide.ui.library.stretch_model import (
 )
 
 MuscleRole = Qt.ItemDataRole.UserRole + 1
+WIDE = 150  # characters of width below which the body map goes above the muscle list
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class _StretchDelegate(QStyledItemDelegate):
-    """Thumbnail, name (up to two lines) and dose in grey."""
-
-    @staticmethod
-    def row_height(line_spacing: int) -> int:
-        # Two lines of name and one of dose in the list's font, so larger text never overlaps.
-        return max(THUMB.height(), 3 * line_spacing) + 12
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        return QSize(200, self.row_height(option.fontMetrics.lineSpacing()))
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget else None
-        opt = QStyleOptionViewItem(option)
-        opt.text = ""
-        opt.icon = type(opt.icon)()
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect: QRect = option.rect
-        painter.save()
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-        if pixmap is not None:
-            painter.drawPixmap(rect.x() + 6, rect.y() + 6, pixmap)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = option.palette
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
-                                    else QPalette.ColorRole.Text)
-        left = rect.x() + THUMB.width() + 14
-        text_rect = QRect(left, rect.y() + 5, rect.right() - left - 4, rect.height() - 10)
-        name_font = QFont(option.font)
-        name_font.setBold(True)
-        painter.setFont(name_font)
-        painter.setPen(text_colour)
-        name_rect = painter.boundingRect(text_rect, Qt.TextFlag.TextWordWrap,
-                                         str(index.data(Qt.ItemDataRole.DisplayRole)))
-        name_rect = name_rect.intersected(QRect(text_rect.x(), text_rect.y(), text_rect.width(),
-                                                text_rect.height() - painter.fontMetrics()
-                                                .height()))
-        painter.drawText(name_rect, Qt.TextFlag.TextWordWrap,
-                         str(index.data(Qt.ItemDataRole.DisplayRole)))
-        painter.setFont(option.font)
-        if not selected:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        dose_rect = QRect(left, name_rect.bottom() + 2, text_rect.width(),
-                          painter.fontMetrics().height())
-        painter.drawText(dose_rect, Qt.AlignmentFlag.AlignLeft, str(index.data(DoseRole)))
-        painter.restore()
 
 
 class LibraryView(QWidget):
@@ -113,13 +66,16 @@ class LibraryView(QWidget):
         self.muscle_list = QTableView()
         self.muscle_list.setModel(self.muscle_model)
         self.muscle_list.setAccessibleName(self.tr("Muscles"))
-        self.muscle_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.muscle_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.muscle_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.muscle_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.muscle_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.muscle_list.setShowGrid(False)
-        self.muscle_list.setWordWrap(False)
+        self.muscle_list.setWordWrap(True)
+        self.muscle_list.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.muscle_list.horizontalHeader().sectionResized.connect(
+            lambda *_: self.muscle_list.resizeRowsToContents())
         self.muscle_list.horizontalHeader().hide()
         self.muscle_list.verticalHeader().hide()
         self.muscle_list.setTabKeyNavigation(False)
@@ -159,14 +115,13 @@ class LibraryView(QWidget):
         self.results = QTableView()
         self.results.setObjectName("results")
         self.results.setModel(self.proxy)
-        delegate = _StretchDelegate(self.results)
-        self.results.setItemDelegate(delegate)
+        self.results.setItemDelegate(StretchDelegate(self.results))
         self.results.horizontalHeader().hide()
         self.results.horizontalHeader().setStretchLastSection(True)
         rows = self.results.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(delegate.row_height(self.results.fontMetrics().lineSpacing()))
+        rows.setDefaultSectionSize(StretchDelegate.row_height(self.results.font()))
         self.results.setShowGrid(False)
         self.results.setWordWrap(False)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -179,11 +134,12 @@ class LibraryView(QWidget):
         self.results.activated.connect(self._on_activated)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
+        self.count_label.setWordWrap(True)
         self.meaning = QLabel()
         self.meaning.setObjectName("hint")
         self.meaning.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.setAccessibleName(self.tr("Clear all filters"))
+        self.clear_button.setAccessibleDescription(self.tr("Clear all filters"))
         self.clear_button.clicked.connect(self.clear_filters)
 
         self.detail = StretchDetail(catalog)
@@ -193,7 +149,7 @@ class LibraryView(QWidget):
         self._layout()
         self.proxy.modelReset.connect(self._after_filter)
         self._update_count()
-        self.setStyleSheet(_STYLE)
+        theme.styled(self, _STYLE)
 
     def _combo(self, name: str, entries: Sequence[tuple[object, str]]) -> QComboBox:
         box = QComboBox()
@@ -204,12 +160,11 @@ class LibraryView(QWidget):
         return box
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.setSpacing(8)
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.position_box, 1)
-        filters.addWidget(self.equipment_box, 1)
-        filters.addWidget(self.time_box, 1)
+        """Wide: body map | muscles | stretches | detail. Narrow (a small or 150 % screen): the
+        body map stacks above the muscles and the filters wrap, so nothing is cut off."""
+        self._filters = QGridLayout()
+        self._filters.setSpacing(8)
+        self._place_filters(narrow=False)
 
         muscles = QWidget()
         column = QVBoxLayout(muscles)
@@ -230,21 +185,48 @@ class LibraryView(QWidget):
         column.addWidget(self.meaning)
         column.addWidget(self.results, 1)
 
+        # Long muscle names wrap onto a second line rather than "Back of the shoul…".
+        metrics = self.muscle_list.fontMetrics()
+        muscles.setMinimumWidth(metrics.horizontalAdvance("Between the") + 48
+                                + self.muscle_list.verticalScrollBar().sizeHint().width())
+        self.finder = QSplitter(Qt.Orientation.Horizontal)  # body map and muscles
+        self.finder.setChildrenCollapsible(False)
+        self.finder.addWidget(self.body_map)
+        self.finder.addWidget(muscles)
+        self.finder.setStretchFactor(0, 1)  # the body map grows with the space
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.body_map, 0), (muscles, 0), (results, 1),
-                                (self.detail, 1)):
+        for widget, stretch in ((self.finder, 2), (results, 2), (self.detail, 3)):
             splitter.addWidget(widget)
             splitter.setStretchFactor(splitter.count() - 1, stretch)
-        self.detail.setMinimumWidth(300)  # room for both buttons side by side
-        splitter.setSizes([150, 165, 265, 300])
+        splitter.setSizes([330, 265, 300])
         self.splitter = splitter
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
-        layout.addLayout(filters)
+        layout.addLayout(self._filters)
         layout.addWidget(splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < WIDE * self.fontMetrics().averageCharWidth()
+        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.finder.orientation() != orientation:
+            self.finder.setOrientation(orientation)
+            self._place_filters(narrow)
+        super().resizeEvent(event)
+
+    def _place_filters(self, narrow: bool) -> None:
+        """One row (search wider), or the search above the three choices when narrow."""
+        for widget in (self.search, self.position_box, self.equipment_box, self.time_box):
+            self._filters.removeWidget(widget)
+        boxes = (self.position_box, self.equipment_box, self.time_box)
+        self._filters.addWidget(self.search, 0, 0, 1, 3 if narrow else 1)
+        for n, box in enumerate(boxes):
+            self._filters.addWidget(box, 1 if narrow else 0, n if narrow else n + 1)
+        for column in range(4):
+            self._filters.setColumnStretch(column, 0 if narrow and column == 3 else
+                                           (3 if column == 0 and not narrow else 1))
 
     def _fill_muscles(self) -> None:
         counts = self.model.index_data.muscle_counts()
@@ -265,10 +247,19 @@ class LibraryView(QWidget):
             number.setData(muscle_id, MuscleRole)
             number.setToolTip(tip)
             number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            number.setForeground(QColor("#5b6573"))
-            if not count:
-                label.setForeground(QColor("#8a94a3"))
             self.muscle_model.appendRow([label, number])
+        self._colour_muscles()
+        theme.watcher().changed.connect(self._colour_muscles)
+
+    @Slot()
+    def _colour_muscles(self) -> None:
+        """Counts in the quieter colour, and muscles without a stretch quieter still."""
+        colours = theme.current()
+        for row in range(self.muscle_model.rowCount()):
+            label, number = self.muscle_model.item(row, 0), self.muscle_model.item(row, 1)
+            number.setForeground(QColor(colours.muted))
+            if number.text() == "0":
+                label.setForeground(QColor(colours.dim))
 
     # -- filters -------------------------------------------------------------------------
 
@@ -354,10 +345,10 @@ class LibraryView(QWidget):
 
 
 _STYLE = """
-QLabel#heading { font-weight: bold; color: #26323f; }
-QLabel#count { font-weight: bold; color: #26323f; }
-QLabel#hint { color: #5b6573; }
-QTableView#results { background: white; border: 1px solid #dde2e8; }
-QListView::item:selected, QTableView::item:selected { background: #e4572e; color: white; }
-QTableView { background: white; border: 1px solid #dde2e8; }
+QLabel#heading { font-weight: bold; color: $text; }
+QLabel#count { font-weight: bold; color: $text; }
+QLabel#hint { color: $muted; }
+QTableView { background: $base; color: $base_text; border: 1px solid $border; }
+QTableView::item:selected { background: $accent; color: $on_accent; }
+QTableView:focus { border: 2px solid $focus; }
 """

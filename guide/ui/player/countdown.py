@@ -2,25 +2,19 @@
 
 Sized to be read from two metres: the digits scale with the ring, the ring with the widget.
 A brief thicker ring is the visual cue that stands in for a sound (halfway, 3-2-1, switch).
+It is a QProgressBar underneath, so a screen reader gets a progress bar whose value is the
+seconds left (and whose text is the time as shown), with the phase as its description.
 """
 
 import math
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from guide.core.routine.plan import SegmentKind
+from guide.ui.common import theme
 
-COLOURS = {
-    SegmentKind.PREPARE: "#d08a1e",
-    SegmentKind.HOLD: "#1f8a7a",
-    SegmentKind.ACTION: "#1f8a7a",
-    SegmentKind.REST: "#4f7cb3",
-    SegmentKind.SWITCH: "#8a5fb8",
-    SegmentKind.DONE: "#3d9a4a",
-}
-PAUSED_COLOUR = "#8a8f98"
 FLASH_MS = 450
 
 
@@ -32,13 +26,21 @@ def clock_text(seconds: float) -> str:
     return str(whole)
 
 
-class Countdown(QWidget):
+def phase_colour(kind: SegmentKind, paused: bool = False) -> QColor:
+    """The ring's and caption's colour for a segment kind, from the theme (AA on the window)."""
+    return QColor(theme.current().phase("paused" if paused else kind.value))
+
+
+class Countdown(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
         self._caption = ""
         self._progress = 0.0
-        self._colour = QColor(COLOURS[SegmentKind.PREPARE])
+        self._colour = phase_colour(SegmentKind.PREPARE)
+        self.setTextVisible(False)
+        self.setRange(0, 1)
+        self.setValue(0)
         self._flashing = False
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -57,27 +59,40 @@ class Countdown(QWidget):
         return width
 
     @property
-    def text(self) -> str:
+    def text(self) -> str:  # type: ignore[override]  # Python only; Qt's text() is the value
         return self._text
 
+    @property
+    def caption(self) -> str:
+        return self._caption
+
     def set_state(self, seconds: float, progress: float, kind: SegmentKind, caption: str,
-                  paused: bool = False) -> None:
-        """Show the state. Repaints once a second, and only what changed: the digits and the
-        stretch of ring they moved on, or everything when the segment or its colour changed."""
+                  paused: bool = False, total: float | None = None) -> None:
+        """Show ``seconds`` left of ``total`` (the segment's length). Repaints once a second,
+        when the digits change (the ring moves on with them), or when the phase or its colour
+        changes; ticks in between change nothing on screen."""
         text = clock_text(seconds)
-        colour = QColor(PAUSED_COLOUR if paused else COLOURS.get(kind, COLOURS[SegmentKind.HOLD]))
+        colour = phase_colour(kind, paused)
         progress = min(1.0, max(0.0, progress))
         if paused and self._flashing:
             self._end_flash()
-        if text != self._text:
-            self.setAccessibleDescription(text)
-        if caption != self._caption or colour != self._colour:
-            self.update(self._ring_area())
-        elif text != self._text:
-            self.update(self._changed_area(self._progress, progress))
-        else:
-            return  # the ring moves on with the digits, once a second
+        if caption == self._caption and colour == self._colour and text == self._text:
+            return
+        if caption != self._caption:
+            self.setAccessibleDescription(caption)
         self._text, self._caption, self._colour, self._progress = text, caption, colour, progress
+        whole = max(0, math.ceil(seconds - 1e-6))
+        top = max(whole, math.ceil(total - 1e-6) if total is not None else self.maximum())
+        if (self.minimum(), self.maximum()) != (0, top):
+            self.setRange(0, top)
+        # The value's text ("1:30", as shown) and value: a screen reader hears the change.
+        # QProgressBar repaints for them (setValue at once, for short segments): one paint.
+        if self.format() != text:
+            self.setFormat(text)
+            self.setValue(whole)
+        else:
+            self.setValue(whole)
+            self.update()
 
     def flash(self) -> None:
         """Show the visual cue (a thicker ring) for a moment."""
@@ -108,19 +123,6 @@ class Countdown(QWidget):
         return QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
                       rect.height() * 0.5)
 
-    def _changed_area(self, start: float, end: float) -> QRect:
-        """The digits and the part of the ring between two progresses."""
-        rect, ring = self._geometry()
-        area = self._number_box(rect)
-        low, high = sorted((start, end))
-        centre, rx, ry = rect.center(), rect.width() / 2, rect.height() / 2
-        steps = max(2, math.ceil((high - low) * 72) + 1)  # a point every 5 degrees or closer
-        for n in range(steps):
-            angle = 2 * math.pi * (low + (high - low) * n / (steps - 1))
-            point = QPointF(centre.x() + rx * math.sin(angle), centre.y() - ry * math.cos(angle))
-            area = area.united(QRectF(point, point).adjusted(-ring, -ring, ring, ring))
-        return area.toAlignedRect()
-
     def paintEvent(self, event: QPaintEvent) -> None:
         rect, ring = self._geometry()
         flash = self._flashing
@@ -135,7 +137,7 @@ class Countdown(QWidget):
             painter.drawArc(rect, 90 * 16, -round(self._progress * 360 * 16))
         digits, small = self._fonts(rect.height())
         painter.setFont(digits)
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.setPen(QColor(theme.current().text))
         painter.drawText(self._number_box(rect), Qt.AlignmentFlag.AlignCenter, self._text)
         caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66, rect.width(),
                              rect.height() * 0.14)

@@ -4,14 +4,17 @@ The helpers only touch Qt when something changed, because the player refreshes f
 second.
 """
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
+from guide.ui.common.pictures import picture_description
 
 
 def set_shown(widget: QWidget, visible: bool) -> None:
@@ -27,18 +30,30 @@ def set_text(label: QLabel, text: str) -> None:
 
 
 def control_button(text: str, tip: str) -> QPushButton:
+    """A player control: in the Tab order with a visible focus ring; Enter presses it, while
+    the player's keys (Space, arrows, Esc ...) keep working when it has the focus."""
     button = QPushButton(text)
+    button.setObjectName("control")
     button.setToolTip(tip)
-    button.setAccessibleName(text)
     button.setAccessibleDescription(tip)
-    # The view keeps the keyboard focus so Space and the arrows always reach the player.
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setAutoDefault(True)  # Enter presses the focused button
     scaled(button, 1.15)
     return button
 
 
+CONTROL_STYLE = """
+QPushButton#control { background: $base; color: $base_text; border: 1px solid $muted;
+                      border-radius: 6px; padding: 6px 14px; }
+QPushButton#control:hover { border-color: $text; }
+QPushButton#control:checked { background: $accent; color: $on_accent; border-color: $accent; }
+QPushButton#control:focus { border: 3px solid $focus; padding: 4px 12px; }
+"""
+
+
 class Illustration(QWidget):
-    """An SVG drawn to fit, flipped for the other side; a quiet placeholder when there is none."""
+    """An SVG drawn to fit on a light card (the pictures are dark-on-light, so they stay
+    readable on a dark desktop), flipped for the other side; a quiet placeholder when there is
+    none. Its accessible description is what the picture shows (the SVG's own title)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +76,8 @@ class Illustration(QWidget):
     def mirrored(self) -> bool:
         return self._mirrored
 
-    def show_file(self, path: Path | None, mirrored: bool, description: str) -> None:
+    def show_file(self, path: Path | None, mirrored: bool, description: str = "") -> None:
+        """Show ``path``; ``description`` is used when the picture does not describe itself."""
         if path == self._path and mirrored == self._mirrored:
             return
         self._path, self._mirrored = path, mirrored
@@ -69,7 +85,8 @@ class Illustration(QWidget):
             renderer = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
             self._cache[path] = renderer if renderer and renderer.isValid() else None
         self._renderer = self._cache.get(path) if path is not None else None
-        self.setAccessibleDescription(description)
+        own = picture_description(path) if self._renderer is not None and path else ""
+        self.setAccessibleDescription(own or description)
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -80,6 +97,12 @@ class Illustration(QWidget):
             self._paint_placeholder(painter, area)
             painter.end()
             return
+        colours = theme.current()
+        painter.setPen(QPen(QColor(colours.card_border), 1))
+        painter.setBrush(QColor(colours.card))
+        radius = min(area.width(), area.height()) * 0.04
+        painter.drawRoundedRect(area, radius, radius)
+        area = area.adjusted(6, 6, -6, -6)
         size = self._renderer.defaultSize()
         scale = min(area.width() / max(1, size.width()), area.height() / max(1, size.height()))
         width, height = size.width() * scale, size.height() * scale
@@ -118,18 +141,22 @@ class Illustration(QWidget):
         painter.drawLine(int(x), int(hip), int(x + unit * 0.9), int(y + unit * 3.2))
 
 
-class ThinBar(QWidget):
-    """Overall progress as a plain thin bar (a styled QProgressBar repaints synchronously on
-    every setValue, which alone cost more CPU than the rest of the player)."""
+class ThinBar(QProgressBar):
+    """Overall progress as a plain thin bar, painted here (a styled QProgressBar repaints
+    synchronously on every setValue, which alone cost more CPU than the rest of the player).
+    Screen readers get a progress bar in whole percent; it changes only when the percent does."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._value = 0.0
+        self.setRange(0, 100)
+        self.setValue(0)
+        self.setTextVisible(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(max(6, self.fontMetrics().height() // 3))
 
     @property
-    def value(self) -> float:
+    def value_fraction(self) -> float:
         return self._value
 
     def set_value(self, value: float) -> None:
@@ -137,13 +164,15 @@ class ThinBar(QWidget):
         if round(value * self.width()) != round(self._value * self.width()):
             self.update()
         self._value = value
+        percent = math.floor(value * 100 + 1e-9)
+        if percent != self.value():
+            self.setValue(percent)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = self.rect()
-        track = self.palette().color(QPalette.ColorRole.Highlight)
-        track.setAlphaF(0.2)
-        painter.fillRect(rect, track)
+        colours = theme.current()
+        painter.fillRect(rect, QColor(colours.border))
         done = rect.adjusted(0, 0, -round(rect.width() * (1 - self._value)), 0)
-        painter.fillRect(done, self.palette().color(QPalette.ColorRole.Highlight))
+        painter.fillRect(done, QColor(colours.accent_text))
         painter.end()

@@ -5,15 +5,40 @@ the buttons.
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineKind
+from guide.core.routine.guidance import StretchCautions, key_caution, routine_cautions
 from guide.core.routine.plan import Segment, SegmentKind
 from guide.core.routine.session import Session, State
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
+from guide.ui.common.sheet_actions import SheetButton
 from guide.ui.player.countdown import Countdown, clock_text
-from guide.ui.player.parts import Illustration, ThinBar, control_button, set_shown, set_text
+from guide.ui.player.guidance import Briefing
+from guide.ui.player.parts import (
+    CONTROL_STYLE,
+    Illustration,
+    ThinBar,
+    control_button,
+    set_shown,
+    set_text,
+)
+
+_STYLE = """
+QPushButton#safetyLink { color: $accent_text; text-decoration: underline; border: none;
+                         background: transparent; padding: 4px; }
+QLabel#keys { color: $muted; }
+QPushButton#safetyLink:focus { border: 2px solid $focus; padding: 2px; }
+"""
 
 
 class PlayerScreen(QWidget):
@@ -22,15 +47,18 @@ class PlayerScreen(QWidget):
     def __init__(self, routine: Routine, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
+        self._routine = routine
         self._shown_index = -1
+        self._segment: Segment | None = None
+        self.routine_cautions = routine_cautions(routine, catalog.stretches)
 
         self._routine_label = QLabel(routine.name)
         scaled(self._routine_label, 1.2, bold=True)
         self._overall = ThinBar()
+        self._overall.setObjectName("overall")
         self._overall.setAccessibleName(self.tr("Progress through the routine"))
         self._time_left = QLabel()
         scaled(self._time_left, 1.2)
-        self._time_left.setAccessibleName(self.tr("Time left in the routine"))
         self._header = QWidget()
         header = QHBoxLayout(self._header)
         header.setContentsMargins(0, 0, 0, 0)
@@ -39,9 +67,20 @@ class PlayerScreen(QWidget):
         header.addWidget(self._time_left)
 
         self.illustration = Illustration()
+        self.briefing = Briefing(list(routine.tips), self.routine_cautions)
+        self.sheet_button = SheetButton(lambda: catalog, lambda: routine)
+        self.sheet_button.setToolTip(self.sheet_button.toolTip() + " (Ctrl+P)")
+        briefing_page = QWidget()
+        briefing_column = QVBoxLayout(briefing_page)
+        briefing_column.setContentsMargins(0, 0, 0, 0)
+        briefing_column.addWidget(self.briefing, 1)
+        briefing_column.addWidget(self.sheet_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._picture = QStackedWidget()
+        self._picture.addWidget(self.illustration)
+        self._picture.addWidget(briefing_page)
         self.countdown = Countdown()
         middle = QHBoxLayout()
-        middle.addWidget(self.illustration, 3)
+        middle.addWidget(self._picture, 3)
         middle.addWidget(self.countdown, 2)
 
         self._title = QLabel()
@@ -49,18 +88,19 @@ class PlayerScreen(QWidget):
         self._title.setWordWrap(True)
         self._detail = QLabel()
         scaled(self._detail, 1.6)
-        self._detail.setAccessibleName(self.tr("Repetition and side"))
         self._instruction = QLabel()
         scaled(self._instruction, 1.35)
         self._instruction.setWordWrap(True)
-        self._instruction.setAccessibleName(self.tr("Instruction"))
+        self.caution = QLabel()
+        self.caution.setObjectName("keyCaution")
+        scaled(self.caution, 1.2, bold=True)
+        self.caution.setWordWrap(True)
         self._next = QLabel()
         scaled(self._next, 1.1)
-        self._next.setAccessibleName(self.tr("Next step"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Player status"))
-        for label in (self._title, self._detail, self._instruction, self._next, self.status):
+        for label in (self._title, self._detail, self._instruction, self.caution, self._next,
+                      self.status):
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
@@ -70,8 +110,8 @@ class PlayerScreen(QWidget):
         self.safety.setCursor(Qt.CursorShape.PointingHandCursor)
         self.safety.setAccessibleName(self.tr("Sharp pain or numbness? Stop and read the "
                                               "safety advice"))
-        self.safety.setStyleSheet("QPushButton { color: palette(link); "
-                                  "text-decoration: underline; border: none; }")
+        self.safety.setObjectName("safetyLink")
+        self.safety.setAutoDefault(True)
         self.safety.setVisible(routine.kind is RoutineKind.RELIEF)
 
         self.back_button = control_button(self.tr("Back"), self.tr("Previous step (Left)"))
@@ -82,15 +122,24 @@ class PlayerScreen(QWidget):
         self.mute_button = control_button(self.tr("Mute"),
                                           self.tr("Sound and voice off or on (M)"))
         self.mute_button.setCheckable(True)
+        self.cautions_button = control_button(self.tr("Cautions (C)"),
+                                              self.tr("Every caution of this stretch (C)"))
         self.stop_button = control_button(self.tr("Stop"), self.tr("Stop the routine (Esc)"))
         self._controls = QWidget()
         controls = QHBoxLayout(self._controls)
         controls.setContentsMargins(0, 0, 0, 0)
         controls.addStretch()
         for button in (self.back_button, self.play_button, self.skip_button, self.eased_button,
-                       self.mute_button, self.stop_button):
+                       self.cautions_button, self.mute_button, self.stop_button):
             controls.addWidget(button)
         controls.addStretch()
+        # The keys, where the buttons are (all of them: F1).
+        self._keys = QLabel(self.tr("Keys: Space pause or resume · Left back · Right skip · "
+                                    "E cramp eased · C cautions · M mute · Esc stop · "
+                                    "F1 every shortcut"))
+        self._keys.setObjectName("keys")
+        self._keys.setWordWrap(True)
+        self._keys.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         body = QVBoxLayout(self)
         body.addWidget(self._header)
@@ -98,27 +147,29 @@ class PlayerScreen(QWidget):
         body.addWidget(self._title)
         body.addWidget(self._detail)
         body.addWidget(self._instruction)
+        body.addWidget(self.caution)
         body.addWidget(self._next)
         body.addWidget(self.safety, 0, Qt.AlignmentFlag.AlignHCenter)
         body.addWidget(self.status)
         body.addWidget(self._controls)
+        body.addWidget(self._keys)
+        theme.styled(self, CONTROL_STYLE + _STYLE)
 
     def set_focus_mode(self, on: bool) -> None:
         """Focus mode keeps only the picture, the countdown and the words of the step."""
-        for widget in (self._header, self._controls, self._next):
+        for widget in (self._header, self._controls, self._next, self._keys):
             widget.setVisible(not on)
 
     def set_muted(self, muted: bool) -> None:
         self.mute_button.setChecked(muted)
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-        self.mute_button.setAccessibleName(self.mute_button.text())
 
     def show_session(self, session: Session) -> None:
         segment = session.segment
         paused = session.state is State.PAUSED
         caption = self.tr("Paused") if paused else self._caption(segment)
         self.countdown.set_state(session.remaining, session.segment_progress, segment.kind,
-                                 caption, paused=paused)
+                                 caption, paused=paused, total=segment.seconds)
         self._overall.set_value(session.overall_progress)
         set_text(self._time_left, self.tr("{time} left").format(
             time=clock_text(session.time_left)))
@@ -127,7 +178,6 @@ class PlayerScreen(QWidget):
             play_text = self.tr("Start")
         if self.play_button.text() != play_text:
             self.play_button.setText(play_text)
-            self.play_button.setAccessibleName(play_text)
         set_shown(self.eased_button, session.can_ease)
         if session.index == self._shown_index:
             return
@@ -138,6 +188,24 @@ class PlayerScreen(QWidget):
         set_text(self._next, self._next_text(session.next_segment))
         path = self._catalog.media_path(segment.illustration) if segment.illustration else None
         self.illustration.show_file(path, segment.mirrored, segment.name)
+        briefing = session.index == session.plan.briefing_index and not self.briefing.is_empty
+        self._picture.setCurrentIndex(1 if briefing else 0)
+        self._segment = segment
+        # The line that must not be missed stays on screen; the rest is one key away (C).
+        first = key_caution(segment.cautions)
+        set_text(self.caution, "" if briefing or not first else
+                 self.tr("⚠ {caution}").format(caution=first))
+        set_shown(self.cautions_button, bool(self.routine_cautions))
+
+    @property
+    def showing_briefing(self) -> bool:
+        return self._picture.currentIndex() == 1
+
+    def current_cautions(self) -> list[StretchCautions]:
+        """The current stretch's cautions; between stretches, every caution of the routine."""
+        exercise = self._segment.exercise if self._segment is not None else None
+        mine = [group for group in self.routine_cautions if group.stretch == exercise]
+        return mine or self.routine_cautions
 
     # -- the words ---------------------------------------------------------------------------
 

@@ -1,11 +1,15 @@
 """The panel at the end of a routine: how long, how many holds, and a one-tap "How did it feel?"."""
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from guide.core.routine.session import Summary
 from guide.core.store.history import Feeling
+from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
+from guide.ui.player.parts import CONTROL_STYLE
 
 
 class SummaryPanel(QWidget):
@@ -23,6 +27,11 @@ class SummaryPanel(QWidget):
         scaled(self._text, 1.2)
         self._note = QLabel()
         self._note.setWordWrap(True)
+        self.tips = QLabel()
+        self.tips.setObjectName("summaryTips")
+        self.tips.setWordWrap(True)
+        self.tips.setTextFormat(Qt.TextFormat.RichText)
+        scaled(self.tips, 1.1)
         self._question = QLabel(self.tr("How did it feel? (optional)"))
         scaled(self._question, 1.2)
         self._thanks = QLabel()
@@ -35,6 +44,8 @@ class SummaryPanel(QWidget):
             button = QPushButton(label)
             button.setAccessibleName(self.tr("Felt: {label}").format(label=label))
             button.setCheckable(True)
+            button.setObjectName("control")
+            button.setAutoDefault(True)  # Enter chooses the focused feeling
             scaled(button, 1.3)
             button.clicked.connect(lambda _=False, f=feeling: self._choose(f))
             feelings.addWidget(button)
@@ -44,8 +55,9 @@ class SummaryPanel(QWidget):
         for button in self._feeling_buttons:
             button.setMinimumWidth(width + button.fontMetrics().height() * 3)
         self._done = QPushButton(self.tr("Done"))
-        self._done.setAccessibleName(self.tr("Close the player"))
+        self._done.setAccessibleDescription(self.tr("Close the player"))
         self._done.setDefault(True)
+        self._done.setObjectName("control")
         scaled(self._done, 1.3)
         self._done.clicked.connect(self.done)
 
@@ -54,6 +66,8 @@ class SummaryPanel(QWidget):
         for widget in (self._title, self._figures, self._text, self._note):
             widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             layout.addWidget(widget)
+        self.tips.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.tips)
         layout.addSpacing(self.fontMetrics().height() * 2)
         self._question.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self._question)
@@ -67,9 +81,18 @@ class SummaryPanel(QWidget):
         row.addStretch()
         layout.addLayout(row)
         layout.addStretch(2)
+        theme.styled(self, CONTROL_STYLE)  # the player's buttons, with a visible focus ring
 
-    def show_summary(self, summary: Summary, finish_text: str = "", note: str = "") -> None:
+    def show_summary(self, summary: Summary, finish_text: str = "", note: str = "",
+                     tips: list[str] | None = None) -> None:
         self._figures.setText(summary.text())
+        if tips:
+            lines = "".join(f"<br>• {escape(t)}" for t in tips)
+            heading = self.tr("What helps now")
+            self.tips.setText(f"<b>{escape(heading)}</b>{lines}")
+        else:
+            self.tips.clear()
+        self.tips.setVisible(bool(tips))
         self._text.setText(finish_text)
         self._text.setVisible(bool(finish_text))
         self._note.setText(note)
@@ -78,6 +101,10 @@ class SummaryPanel(QWidget):
         for button in self._feeling_buttons:
             button.setChecked(False)
         self._done.setFocus()
+
+    def focus_done(self) -> None:
+        """Put the keyboard on "Done" (the default button: Enter presses it)."""
+        self._done.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _choose(self, feeling: Feeling) -> None:
         for button, value in zip(self._feeling_buttons, Feeling, strict=True):

@@ -10,15 +10,18 @@ stopped while paused or finished, so an idle player costs nothing.
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QMessageBox, QStackedLayout, QWidget
 
 from guide.core.content.catalog import Catalog
+from guide.core.content.model import RoutineKind
 from guide.core.routine.session import Event, EventKind, Session, State
 from guide.core.store.history import Feeling, History
+from guide.ui.player.announce import Announcer
 from guide.ui.player.countdown import Countdown
 from guide.ui.player.cues import Cues
+from guide.ui.player.guidance import CautionsDialog
 from guide.ui.player.parts import Illustration, ThinBar, set_text
 from guide.ui.player.screen import PlayerScreen
 from guide.ui.player.summary import SummaryPanel
@@ -27,6 +30,7 @@ __all__ = ["MAX_TICK_MS", "Illustration", "PlayerView", "ThinBar"]
 
 MAX_TICK_MS = 1001  # one tick a second: the countdown shows whole seconds
 VISUAL_CUES = (EventKind.HALFWAY, EventKind.COUNTDOWN, EventKind.SIDE_SWITCH)
+_SCROLL = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
 
 
 class PlayerView(QWidget):
@@ -57,6 +61,7 @@ class PlayerView(QWidget):
         self._record_id: str | None = None
         self._resume_after_dialog = False
         self._stop_box: QMessageBox | None = None
+        self._cautions_box: CautionsDialog | None = None
         self._status_note = ""
         self.setObjectName("player")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -68,6 +73,7 @@ class PlayerView(QWidget):
         self._timer.timeout.connect(self._on_timer)
 
         self._build()
+        self.announcer = Announcer(self)
         self._unsubscribe = session.subscribe(self._on_event)
         if cues is not None:
             cues.status_changed.connect(self._show_status)
@@ -85,8 +91,13 @@ class PlayerView(QWidget):
         for button, slot in ((screen.back_button, self.back), (screen.play_button, self.toggle),
                              (screen.skip_button, self.skip), (screen.eased_button, self.eased),
                              (screen.mute_button, self.toggle_mute),
+                             (screen.cautions_button, self.show_cautions),
                              (screen.stop_button, self.ask_stop)):
             button.clicked.connect(lambda _=False, slot=slot: slot())
+            button.installEventFilter(self)  # the player's keys work while a button has focus
+        screen.safety.installEventFilter(self)
+
+        screen.sheet_button.about_to_act.connect(self._pause_for_dialog)
 
         self._summary = SummaryPanel()
         self._summary.feeling_chosen.connect(self._on_feeling)
@@ -120,6 +131,46 @@ class PlayerView(QWidget):
     @property
     def stop_dialog(self) -> QMessageBox | None:
         return self._stop_box
+
+    @property
+    def player_screen(self) -> PlayerScreen:
+        return self._screen
+
+    @property
+    def cautions_dialog(self) -> CautionsDialog | None:
+        return self._cautions_box
+
+    @Slot()
+    def show_cautions(self) -> None:
+        """C: every caution of this stretch; the routine waits, paused, while they are open."""
+        if self._session.is_over or self._cautions_box is not None \
+                or not self._screen.routine_cautions:
+            return
+        self._resume_after_dialog = self._session.state is State.RUNNING
+        self._session.pause()
+        self._sync()
+        groups = self._screen.current_cautions()
+        title = groups[0].name if len(groups) == 1 else self.tr("Cautions for this routine")
+        box = CautionsDialog(title, groups, self)
+        box.finished.connect(self._on_cautions_closed)
+        self._cautions_box = box
+        box.open()
+
+    @Slot()
+    def _on_cautions_closed(self) -> None:
+        box, self._cautions_box = self._cautions_box, None
+        if box is not None:
+            box.deleteLater()
+        if self._resume_after_dialog and self._session.state is State.PAUSED:
+            self._session.resume()
+        self._sync()
+        self.setFocus()
+
+    @Slot()
+    def _pause_for_dialog(self) -> None:
+        """Saving or printing the sheet opens a dialog: the routine waits, paused."""
+        self._session.pause()
+        self._sync()
 
     @Slot()
     def toggle(self) -> None:
@@ -195,14 +246,41 @@ class PlayerView(QWidget):
 
     # -- Qt events --------------------------------------------------------------------------
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                self._stack.currentWidget() is self._screen:
+            action = self._key_action(event)
+            if action is not None:
+                action()
+                return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if self._stack.currentWidget() is self._summary:
-            if key == Qt.Key.Key_Escape:
+            # Esc, or Enter for the default button "Done", leaves the summary.
+            if key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.closed.emit()
                 return
             super().keyPressEvent(event)
             return
+        action = self._key_action(event)
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """The player action of a key (Space, arrows, Esc, M, E, C, F11, Ctrl+P, and the
+        scroll keys on the get-ready briefing), if it is one."""
+        key = event.key()
+        if key == Qt.Key.Key_P and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            return self._screen.sheet_button.showMenu
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return None
+        if self._screen.showing_briefing and key in _SCROLL:
+            return lambda: self._screen.briefing.scroll_by(_SCROLL[Qt.Key(key)])
         actions: dict[int, Callable[[], None]] = {
             Qt.Key.Key_Space: self.toggle,
             Qt.Key.Key_Right: self.skip,
@@ -210,14 +288,10 @@ class PlayerView(QWidget):
             Qt.Key.Key_Escape: self.ask_stop,
             Qt.Key.Key_M: self.toggle_mute,
             Qt.Key.Key_E: self.eased,
+            Qt.Key.Key_C: self.show_cautions,
             Qt.Key.Key_F11: self.toggle_focus_mode,
         }
-        action = actions.get(key)
-        if action is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            super().keyPressEvent(event)
-            return
-        action()
-        event.accept()
+        return actions.get(key)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -233,8 +307,10 @@ class PlayerView(QWidget):
     # -- session -> screen ------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
+        side = self._screen.side_text(event.segment)
         if self._cues is not None:
-            self._cues.handle(event, self._screen.side_text(event.segment))
+            self._cues.handle(event, side)
+        self.announcer.handle(event, side)
         if event.kind in VISUAL_CUES:
             self._screen.countdown.flash()
         if event.kind is EventKind.SLEPT:
@@ -291,8 +367,12 @@ class PlayerView(QWidget):
         self._timer.stop()
         summary = self._session.summary()
         note = self._record()
-        self._summary.show_summary(summary, self._session.plan.routine.finish_text or "", note)
+        routine = self._session.plan.routine
+        # After a cramp: warmth for tightness, cold for soreness, drinking enough (the tips).
+        tips = list(routine.tips) if routine.kind is RoutineKind.RELIEF else []
+        self._summary.show_summary(summary, routine.finish_text or "", note, tips)
         self._stack.setCurrentWidget(self._summary)
+        self._summary.focus_done()
         self.finished.emit(summary)
 
     def _record(self) -> str:

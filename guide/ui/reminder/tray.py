@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from guide.core.store import paths
+from guide.ui.common import theme
 
 
 def app_icon() -> QIcon:
@@ -20,11 +21,11 @@ def app_icon() -> QIcon:
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#2f5d8a"))
+    painter.setBrush(QColor(theme.MOON_SKY))
     painter.drawEllipse(QRectF(2, 2, 60, 60))
-    painter.setBrush(QColor("#f4d35e"))
+    painter.setBrush(QColor(theme.MOON))
     painter.drawEllipse(QPointF(30, 32), 19, 19)
-    painter.setBrush(QColor("#2f5d8a"))
+    painter.setBrush(QColor(theme.MOON_SKY))
     painter.drawEllipse(QPointF(39, 26), 17, 17)
     painter.end()
     return QIcon(pixmap)

@@ -6,15 +6,16 @@ from PySide6.QtCore import Qt, Signal, SignalInstance, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from guide.ui.common import theme
 from guide.ui.reminder.tray import app_icon
 
 _STYLE = """
-QLabel#title { color: #1f2a36; }
-QLabel#detail { color: #3a4450; }
-QPushButton#start { background: #e4572e; color: white; border: 2px solid #e4572e;
+QLabel#title { color: $text; }
+QLabel#detail { color: $text; }
+QPushButton#start { background: $accent; color: $on_accent; border: 2px solid $accent;
                     border-radius: 6px; padding: 8px 16px; font-weight: 600; }
-QPushButton#start:hover { background: #cc4a24; border-color: #cc4a24; }
-QPushButton#start:focus { border: 2px solid #1f2a36; }
+QPushButton#start:hover { background: $accent_hover; border-color: $accent_hover; }
+QPushButton#start:focus { border: 2px solid $focus; }
 """
 
 class ReminderWindow(QDialog):
@@ -32,7 +33,7 @@ class ReminderWindow(QDialog):
         self.setWindowTitle(self.tr("Stretch Guide reminder"))
         self.setWindowIcon(app_icon())
         self.setAccessibleName(self.tr("Bedtime stretching reminder"))
-        self.setStyleSheet(_STYLE)
+        theme.styled(self, _STYLE)
 
         self._title = QLabel(self.tr("Time for your bedtime stretches"))
         title_font = QFont(self.font())

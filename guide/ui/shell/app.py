@@ -10,13 +10,13 @@ import time
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from guide import __version__
+from guide import DESKTOP_ID, __version__
 from guide.core import i18n
 from guide.core.routine.summary import load_summary
-from guide.core.store import paths
+from guide.core.store import paths, shipped
 
 if TYPE_CHECKING:
     from guide.ui.common.context import AppContext
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 def _install_translations(app: QApplication) -> None:
     i18n.install(lambda context, text: QCoreApplication.translate(context, text))
     translator = QTranslator(app)
-    folder = paths.ROOT / "guide" / "translations"
+    folder = shipped.translations()
     if translator.load(QLocale(), "stretch-guide", "_", str(folder)):
         app.installTranslator(translator)
 
@@ -59,12 +59,16 @@ def _start_reminders(app: QApplication, window: MainWindow, context: AppContext,
     return window.reminders
 
 
-def _exit_once_started(app: QApplication, window: MainWindow) -> None:
-    """``--exit-after-startup``: quit once the first frame is painted and the deferred work
-    has run. With STRETCH_GUIDE_PAINTED_AT set (benchmarks/startup.py) it writes both moments
-    and the peak memory at the first frame; with STRETCH_GUIDE_SCREENSHOT, the window."""
+def _exit_once_started(window: MainWindow) -> QEventLoop:
+    """``--exit-after-startup``: the event loop to run instead of the application's; it ends
+    once the first frame is painted and the deferred work has run. A loop of its own, not
+    ``app.quit()``: after that, a caller going on with the same QApplication could not run
+    event loops any more. With STRETCH_GUIDE_PAINTED_AT set (benchmarks/startup.py) it writes
+    both moments and the peak memory at the first frame; with STRETCH_GUIDE_SCREENSHOT, the
+    window."""
     stamp = os.environ.get("STRETCH_GUIDE_PAINTED_AT")
     moments: list[str] = []
+    loop = QEventLoop()
 
     def painted() -> None:
         peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -77,10 +81,11 @@ def _exit_once_started(app: QApplication, window: MainWindow) -> None:
                 out.write("\n".join(moments) + "\n")
         if os.environ.get("STRETCH_GUIDE_SCREENSHOT"):
             window.grab().save(os.environ["STRETCH_GUIDE_SCREENSHOT"])
-        app.quit()
+        loop.quit()
 
     window.first_painted.connect(painted)
     window.started.connect(started)
+    return loop
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -103,13 +108,17 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationName("stretch-guide")
     app.setApplicationDisplayName("Stretch Guide")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("stretch-guide")
+    app.setDesktopFileName(DESKTOP_ID)
     _install_translations(app)
+    from guide.ui.common import theme
+
+    theme.force_from_environment()  # STRETCH_GUIDE_THEME=dark ..., for screenshots and testing
 
     # Home needs only the stored summary; the catalogue loads after the first paint.
     context = AppContext(None, SettingsStore(), load_summary())
     window = MainWindow(context)
     window.started.connect(lambda: _set_icon(app))
+    loop: QEventLoop | None = None
     if background:
         reminders = _start_reminders(app, window, context, serve=True)
         if not reminders.enabled and not reminders.tray.available:
@@ -122,14 +131,16 @@ def run_app(args: argparse.Namespace) -> int:
         # The same order for a user and for --exit-after-startup: first frame, then the rest.
         window.started.connect(
             lambda: _start_reminders(app, window, context, serve=not exit_after_startup))
-        if exit_after_startup:
-            _exit_once_started(app, window)
+        loop = _exit_once_started(window) if exit_after_startup else None
         window.show()
         window.show_disclaimer_if_needed()
     if routine:
         window.start_routine_after_disclaimer(routine)
-    code = app.exec()
-    # Delete the window tree while the QApplication still exists: leaving it to the
-    # interpreter's shutdown order crashes now and then.
+    code = loop.exec() if loop is not None else app.exec()
+    # Delete the window tree (and the reminder, which belongs to the application) while the
+    # QApplication still exists: leaving it to the interpreter's shutdown order crashes now and
+    # then, and a caller that goes on with the same QApplication must not keep them running.
+    if window.reminders is not None:
+        shiboken6.delete(window.reminders)
     shiboken6.delete(window)
     return code

@@ -32,13 +32,10 @@ class HistoryPage(QWidget):
         scaled(title, 1.6, bold=True)
         self._streak = QLabel()
         scaled(self._streak, 1.3)
-        self._streak.setAccessibleName(self.tr("Daily streak"))
         self._bedtime = QLabel()
         scaled(self._bedtime, 1.3)
-        self._bedtime.setAccessibleName(self.tr("Bedtime streak"))
         self._message = QLabel()
         self._message.setWordWrap(True)
-        self._message.setAccessibleName(self.tr("History problems"))
         self._empty = QLabel(self.tr("No sessions yet. Finished and stopped routines appear "
                                      "here."))
         self._empty.setWordWrap(True)
@@ -51,6 +48,7 @@ class HistoryPage(QWidget):
         self._table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self._table.setAlternatingRowColors(True)
+        self._table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         header = self._table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -1,14 +1,19 @@
-"""Text pages: Safety, About (sources and licences) and Content problems."""
+"""Text pages: Safety, About (sources and licences) and Content problems. Safety and About are
+documents whose headings and links a screen reader can list."""
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
+from PySide6.QtCore import QDate, QLocale, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from guide import __version__
 from guide.core.content import safety
 from guide.core.content.problems import Problem
-from guide.core.store import paths
+from guide.core.store import paths, shipped
+from guide.ui.common.document import DocumentView
 
 
 def _browser(name: str, body: str) -> QTextBrowser:
@@ -17,14 +22,6 @@ def _browser(name: str, body: str) -> QTextBrowser:
     browser.setAccessibleName(name)
     browser.setHtml(body)
     return browser
-
-
-def _page(browser: QTextBrowser) -> QWidget:
-    widget = QWidget()
-    layout = QVBoxLayout(widget)
-    layout.setContentsMargins(24, 16, 24, 16)
-    layout.addWidget(browser)
-    return widget
 
 
 def _bullets(items: Sequence[str]) -> str:
@@ -48,10 +45,11 @@ class SafetyPage(QWidget):
         parts.append(f"<h2>{self.tr('What stretching can and cannot do')}</h2>")
         parts.append(_bullets(safety.honest_claims()))
         parts.append(f"<h2>{self.tr('Sources')}</h2>{_sources_html()}")
-        self.browser = _browser(self.tr("Safety information"), "".join(parts))
+        self.browser = DocumentView(self.tr("Safety information"))
+        self.browser.setHtml("".join(parts))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_page(self.browser))
+        layout.addWidget(self.browser)
 
 
 def _read(name: str) -> str:
@@ -59,6 +57,19 @@ def _read(name: str) -> str:
         return (paths.builtin_media() / name).read_text(encoding="utf-8")
     except OSError:
         return ""
+
+
+def _file_url(name: str) -> str:
+    """A link to a file of the installed media folder, opened by the desktop's viewer."""
+    return QUrl.fromLocalFile(str(paths.builtin_media() / name)).toString(
+        QUrl.ComponentFormattingOption.FullyEncoded)
+
+
+def _program_licence_url() -> str:
+    installed = shipped.program_licence()
+    if installed is None:
+        return "https://www.gnu.org/licenses/gpl-3.0.html"
+    return QUrl.fromLocalFile(str(installed)).toString(QUrl.ComponentFormattingOption.FullyEncoded)
 
 
 class AboutPage(QWidget):
@@ -71,27 +82,37 @@ class AboutPage(QWidget):
                             for title, publisher, url in safety.SOURCES)
         text = "\n\n".join([
             f"# {self.tr('Stretch Guide')} {__version__}",
-            self.tr("Short, evidence-based stretching routines against muscle cramps, with a "
+            self.tr("Short stretching routines that may help with muscle cramps, with a "
                     "hands-free timed player. General information, not medical advice."),
+            _reviewed_line(self.tr),
             f"## {self.tr('Sources')}",
             self.tr("Every stretch and routine cites its sources; these are all of them:"),
             sources,
             f"## {self.tr('Licences')}",
-            "- " + self.tr("Program: GNU General Public License, version 3 or later.") + "\n- "
-            + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
-                      "Attribution-ShareAlike 4.0 (CC BY-SA 4.0), see media/LICENSE.md.")
+            "- " + self.tr("Program: GNU General Public License, version 3 or later "
+                           "([licence text]({url})).").format(url=_program_licence_url())
+            + "\n- " + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
+                              "Attribution-ShareAlike 4.0 (CC BY-SA 4.0), see [the media "
+                              "licence]({url}).").format(url=_file_url("LICENSE.md"))
             + "\n- " + self.tr("Qt for Python (PySide6): LGPL 3.0. PyYAML: MIT. msgspec: BSD. "
                                "jeepney: MIT."),
             f"## {self.tr('Credits')}" if credits.strip() else "",
             credits,
         ])
-        self.browser = QTextBrowser()
-        self.browser.setOpenExternalLinks(True)
-        self.browser.setAccessibleName(self.tr("About Stretch Guide"))
+        self.browser = DocumentView(self.tr("About Stretch Guide"))
+        # Every link, the local licence files included, opens in the desktop's viewer.
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._open_link)
         self.browser.setMarkdown(text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_page(self.browser))
+        layout.addWidget(self.browser)
+
+    @Slot(QUrl)
+    def _open_link(self, url: QUrl) -> None:
+        if url.isRelative():  # the credits' links are relative to the media folder
+            url = QUrl.fromLocalFile(str(paths.builtin_media()) + "/").resolved(url)
+        QDesktopServices.openUrl(url)
 
 
 class ProblemsPage(QWidget):
@@ -110,3 +131,14 @@ class ProblemsPage(QWidget):
         lines = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in sorted(problems))
         self.browser = _browser(self.tr("Content problems"), f"<ul>{lines}</ul>")
         layout.addWidget(self.browser, 1)
+
+
+def _reviewed_line(tr: Callable[[str], str]) -> str:
+    """"Content reviewed on …", from the date the shipped content was last checked."""
+    try:
+        day = date.fromisoformat(
+            (paths.builtin_exercises() / "REVIEWED").read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return tr("The date the content was last reviewed is not available.")
+    return tr("Content reviewed against its sources on {date}.").format(
+        date=QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat))

@@ -9,28 +9,32 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from guide.ui.common import theme
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
-from guide.ui.shell.disclaimer import DisclaimerDialog
+from guide.ui.shell.disclaimer import DisclaimerDialog, ask_once
 from guide.ui.shell.first_paint import FirstPaint
-from guide.ui.shell.home import STYLE as HOME_STYLE
 from guide.ui.shell.home import HomePage
+from guide.ui.shell.pages import info_page, scroll_holder
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
+from guide.ui.shell.style import WINDOW_STYLE
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
 
-    from guide.core.content.catalog import Catalog
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
 
@@ -43,6 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._context = context
         self._pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._items: dict[str, QListWidgetItem] = {}
         self._disclaimer: DisclaimerDialog | None = None
@@ -52,8 +57,11 @@ class MainWindow(QMainWindow):
         self.reminders: Reminders | None = None  # set once the reminder is running
         self._player: PlayerHost | None = None
         self._return_to = "home"
+        self._shortcuts: QDialog | None = None
         self.setWindowTitle(self.tr("Stretch Guide"))
-        self.resize(1100, 720)
+        # At most 90 % of the screen's free area (a 150 % laptop has 853 x 533 logical pixels).
+        free = self.screen().availableGeometry()
+        self.resize(min(1100, free.width() * 9 // 10), min(720, free.height() * 9 // 10))
 
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Places"))
@@ -66,6 +74,7 @@ class MainWindow(QMainWindow):
         self._banner.setWordWrap(True)
         set_props(self._banner, textFormat=RICH_TEXT)
         self._banner.linkActivated.connect(self._on_banner_link)
+        theme.links_in(self._banner, "note_text")
         self._banner.hide()
 
         right = QVBoxLayout()
@@ -76,12 +85,20 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self._nav)
+        sidebar = QVBoxLayout()
+        sidebar.setContentsMargins(0, 0, 0, 0)
+        sidebar.setSpacing(0)
+        sidebar.addWidget(self._nav, 1)
+        self._keys_button = QPushButton(self.tr("Keyboard shortcuts\n(F1)"))
+        self._keys_button.setObjectName("navKeys")
+        self._keys_button.clicked.connect(self.show_shortcuts)
+        sidebar.addWidget(self._keys_button)
+        layout.addLayout(sidebar)
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
         summary = context.summary
-        self.home = HomePage(summary.routines)
+        self.home = HomePage(summary.routines, lambda: context.catalog)
         self.home.start_requested.connect(self.start_routine)
         self.home.safety_requested.connect(lambda: self.show_page("safety"))
         self.add_page("home", self.tr("Home"), self.home)
@@ -90,36 +107,44 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("routines", self.tr("My routines"), self._make_builder)
         self.add_lazy_page("history", self.tr("History"), self._make_history)
         self.add_lazy_page("settings", self.tr("Settings"), self._make_settings)
-        self.add_lazy_page("safety", self.tr("Safety"), _safety_page)
-        self.add_lazy_page("about", self.tr("About"), _about_page)
-        self.add_lazy_page("problems", self.tr("Content problems ({0})").format(
-            summary.problems), lambda: _problems_page(context.catalog))
-        self._items["problems"].setHidden(not summary.problems)
+        self.add_lazy_page("safety", self.tr("Safety"), lambda: info_page("SafetyPage"))
+        self.add_lazy_page("about", self.tr("About"), lambda: info_page("AboutPage"))
+        self.add_lazy_page("problems", "", lambda: info_page("ProblemsPage",
+                                                             context.catalog.problems))
+        self._show_problem_count()
         # Wide enough for the longest place name in the user's font size.
-        self._nav.setFixedWidth(max(190, self._nav.sizeHintForColumn(0) + 48))
+        width = max(150, self._nav.sizeHintForColumn(0) + 48,
+                    self._keys_button.sizeHint().width())
+        self._nav.setFixedWidth(width)
+        self._keys_button.setFixedWidth(width)
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
-        self.setStyleSheet(_STYLE + HOME_STYLE)
+        theme.styled(self, WINDOW_STYLE)
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
-        self._first_paint = FirstPaint(self)
+        self._first_paint = FirstPaint(self)  # then after_show, see paintEvent
         self._first_paint.painted.connect(self.first_painted)
         self._first_paint.painted.connect(self.after_show)
 
     # -- pages ---------------------------------------------------------------------------
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a place to the sidebar, or replace the widget of an existing one."""
+        """Add a place to the sidebar, or replace the widget of an existing one.
+
+        Each page sits in a scroll area: on a screen smaller than a page needs, the page
+        scrolls instead of the window growing past the screen or cutting the page off."""
         if key in self._pages:
-            index = self._stack.indexOf(self._pages[key])
-            self._stack.removeWidget(self._pages[key])
-            self._pages[key].deleteLater()
-            self._stack.insertWidget(index, widget)
+            old = self._holders[key].takeWidget()
+            if old is not None:
+                old.deleteLater()
+            self._holders[key].setWidget(widget)
             self._pages[key] = widget
             self._items[key].setText(title)
             return
+        holder = scroll_holder(widget)
         self._pages[key] = widget
-        self._stack.addWidget(widget)
+        self._holders[key] = holder
+        self._stack.addWidget(holder)
         item = QListWidgetItem(title)
         item.setData(USER_ROLE, key)
         self._nav.addItem(item)
@@ -137,8 +162,8 @@ class MainWindow(QMainWindow):
         return self._pages[key]
 
     def current_page(self) -> str:
-        for key, widget in self._pages.items():
-            if widget is self._stack.currentWidget():
+        for key, holder in self._holders.items():
+            if holder is self._stack.currentWidget():
                 return key
         return ""
 
@@ -148,7 +173,7 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         if key == "history":
             widget.refresh()  # type: ignore[attr-defined]
-        self._stack.setCurrentWidget(widget)
+        self._stack.setCurrentWidget(self._holders[key])
         item = self._items.get(key)
         if item is not None:
             self._nav.blockSignals(True)
@@ -171,16 +196,23 @@ class MainWindow(QMainWindow):
     def _add_shortcuts(self) -> None:
         from PySide6.QtGui import QAction, QKeySequence
 
-        places = ("home", "browse", "routines", "history", "settings", "safety", "about")
-        for n, key in enumerate(places, start=1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Alt+{n}"))
-            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
-            self.addAction(action)
+        from guide.ui.shell.shortcuts import add_window_shortcuts
+
+        add_window_shortcuts(self, self._items, self.show_page, self.show_shortcuts)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.quit_app)
         self.addAction(quit_action)
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        """The "Keyboard shortcuts" sheet (F1, Ctrl+?)."""
+        from guide.ui.shell.shortcuts import PLACES, ShortcutsDialog
+
+        names = {key: self._items[key].text() for key in PLACES}
+        if self._shortcuts is None:
+            self._shortcuts = ShortcutsDialog(names, self)
+        self._shortcuts.open()
 
     # -- messages ------------------------------------------------------------------------
 
@@ -253,6 +285,7 @@ class MainWindow(QMainWindow):
     def set_focus_mode(self, on: bool) -> None:
         """F11 in the player: full screen with nothing but the routine."""
         self._nav.setVisible(not on)
+        self._keys_button.setVisible(not on)
         self._banner.setVisible(not on and bool(self._banner.text()))
         if on:
             self.showFullScreen()
@@ -303,12 +336,7 @@ class MainWindow(QMainWindow):
     # -- start-up and closing ------------------------------------------------------------
 
     def show_disclaimer_if_needed(self) -> None:
-        store = self._context.store
-        if store.settings.disclaimer_accepted:
-            return
-        self._disclaimer = DisclaimerDialog(self)
-        self._disclaimer.accepted.connect(self._on_disclaimer_accepted)
-        self._disclaimer.open()
+        self._disclaimer = ask_once(self, self._context.store)
 
     def start_routine_after_disclaimer(self, routine_id: str) -> None:
         """Start now, or once the first-run disclaimer is acknowledged (not behind it)."""
@@ -316,11 +344,6 @@ class MainWindow(QMainWindow):
             self._disclaimer.finished.connect(lambda _result: self.start_routine(routine_id))
         else:
             self.start_routine(routine_id)
-
-    @Slot()
-    def _on_disclaimer_accepted(self) -> None:
-        self._context.store.settings.disclaimer_accepted = True
-        self._context.store.save()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -333,21 +356,22 @@ class MainWindow(QMainWindow):
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
+            theme.follow_desktop(self)
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
             shown = self._context.summary
             self._context.catalog  # noqa: B018 - load the content now, before the first click
             if self._context.summary != shown:  # the files changed since the summary was stored
-                self._show_summary()
+                self.home.refresh(self._context.summary.routines)
+                self._show_problem_count()
+                self._update_banner()
+            self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
             self.started.emit()
 
-    def _show_summary(self) -> None:
-        summary, item = self._context.summary, self._items["problems"]
-        self.home.refresh(summary.routines)
-        item.setText(self.tr("Content problems ({0})").format(summary.problems))
-        item.setHidden(not summary.problems)
-        self._factories["problems"] = lambda: _problems_page(self._context.catalog)
-        self._update_banner()
+    def _show_problem_count(self) -> None:
+        count, item = self._context.summary.problems, self._items["problems"]
+        item.setText(self.tr("Content problems ({0})").format(count))
+        item.setHidden(not count)
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:
         """``handler`` decides on close: True keeps the app running without the window."""
@@ -361,36 +385,14 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.quit()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from guide.ui.shell.shortcuts import press_focused_button
+
+        if not press_focused_button(self, event):
+            super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self._background_handler and self._background_handler():
             event.ignore()
             return
         event.accept()
-
-
-def _safety_page() -> QWidget:
-    from guide.ui.shell.info_pages import SafetyPage
-
-    return SafetyPage()
-
-
-def _about_page() -> QWidget:
-    from guide.ui.shell.info_pages import AboutPage
-
-    return AboutPage()
-
-
-def _problems_page(catalog: Catalog) -> QWidget:
-    from guide.ui.shell.info_pages import ProblemsPage
-
-    return ProblemsPage(catalog.problems)
-
-
-_STYLE = """
-QListWidget#nav { background: #26323f; color: #e8edf2; border: none; padding-top: 12px;
-                  outline: 0; }
-QListWidget#nav::item { padding: 10px 16px; }
-QListWidget#nav::item:selected { background: #e4572e; color: white; }
-QLabel#banner { background: #fff4d6; color: #4a3b00; padding: 8px 14px;
-                border-bottom: 1px solid #e8d48a; }
-"""

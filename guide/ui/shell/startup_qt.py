@@ -8,6 +8,7 @@ properties, which take ints) so the first paint does not pay for it; later pages
 from PySide6.QtCore import QObject
 
 USER_ROLE = 256  # Qt.ItemDataRole.UserRole
+ACCESSIBLE_DESCRIPTION_ROLE = 12  # Qt.ItemDataRole.AccessibleDescriptionRole
 RICH_TEXT = 1  # Qt.TextFormat.RichText
 TEXT_BROWSER_INTERACTION = 13  # Qt.TextInteractionFlag.TextBrowserInteraction
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter

@@ -1,5 +1,6 @@
 """The loader and validator: every class of bad input gives a clear message at the right line."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -53,8 +54,16 @@ def test_shipped_content_is_clean() -> None:
     catalog = load_catalog([builtin_source()])
     assert [str(p) for p in catalog.problems] == []
     assert len(catalog.stretches) >= 20
-    assert {"cramp-calf", "cramp-thigh", "warm-up", "bedtime", "desk-break"} <= set(
-        catalog.routines)
+    assert {"cramp-calf", "cramp-thigh", "cramp-hamstring", "warm-up", "bedtime",
+            "desk-break"} <= set(catalog.routines)
+
+
+def test_content_review_date_is_one_past_iso_date() -> None:
+    root = builtin_source().root
+    assert root is not None
+    text = (root / "REVIEWED").read_text(encoding="utf-8")
+    assert text.endswith("\n") and text.count("\n") == 1
+    assert datetime.date.fromisoformat(text.strip()) <= datetime.date.today()
 
 
 def test_every_stretch_cites_a_source_and_every_muscle_is_known() -> None:

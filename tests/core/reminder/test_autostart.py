@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from guide import DESKTOP_ID
 from guide.core.reminder import autostart
+from guide.core.store import launcher
 
 
 def read_entry(path: Path) -> dict[str, str]:
@@ -36,18 +38,20 @@ def test_entry_runs_the_installed_script_in_the_background(
     script.parent.mkdir()
     script.write_text("#!/bin/sh\n")
     script.chmod(0o755)
-    monkeypatch.setenv("PATH", str(script.parent))
+    monkeypatch.setattr(sys, "argv", [str(script)])  # started as this installation's script
     autostart.set_enabled(True)
     entry = read_entry(autostart.desktop_file())
     assert entry["Type"] == "Application"
     assert entry["Exec"] == f"{script} --background"
+    assert entry["Icon"] == DESKTOP_ID  # the menu entry's icon
     assert entry["X-GNOME-Autostart-enabled"] == "true"
     assert entry["Name"] == "Stretch Guide"
 
 
 def test_without_a_script_it_runs_the_module(monkeypatch: pytest.MonkeyPatch,
                                              tmp_path: Path) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.setattr(sys, "argv", ["/opt/my python/lib/guide/__main__.py"])
+    monkeypatch.setattr(launcher, "_scripts_dir", lambda: tmp_path / "empty")
     monkeypatch.setattr(sys, "executable", "/opt/my python/bin/python3")
     autostart.set_enabled(True)
     exec_line = read_entry(autostart.desktop_file())["Exec"]

@@ -58,8 +58,6 @@ def _holds(plan: Plan) -> list[tuple[str | None, str | None, int | None, int]]:
 @pytest.mark.parametrize("routine_id", ["bedtime", "bedtime-seated"])
 def test_bedtime_follows_the_2012_protocol(shipped: Catalog, routine_id: str) -> None:
     """Hallegraeff et al. 2012: calf then hamstring, each leg, 3 x 10 s with 10 s relaxation."""
-    if routine_id not in shipped.routines:
-        pytest.skip(f"{routine_id} not shipped")
     routine = shipped.routines[routine_id]
     assert routine.kind is RoutineKind.BEDTIME
     plan = build_plan(routine, shipped.stretches)
@@ -87,6 +85,24 @@ def test_bedtime_follows_the_2012_protocol(shipped: Catalog, routine_id: str) ->
             assert segment.mirrored == (segment.side != str(stretch.drawn_side))
     # A bedtime session plays to the end in about four minutes.
     assert 3 * 60 <= plan.total_seconds <= 5 * 60
+
+
+@pytest.mark.parametrize(("routine_id", "cramping", "opposite"), [
+    ("cramp-thigh", "quadriceps", "hamstrings"),
+    ("cramp-hamstring", "hamstrings", "quadriceps"),
+])
+def test_thigh_relief_stretches_the_half_that_cramps(shipped: Catalog, routine_id: str,
+                                                     cramping: str, opposite: str) -> None:
+    """A cramp is eased by lengthening that muscle; stretching the other half of the thigh
+    shortens the cramping one, so each thigh routine must stretch only its own half."""
+    routine = shipped.routines[routine_id]
+    assert routine.kind is RoutineKind.RELIEF
+    stretches = [shipped.stretches[item.stretch] for item in routine.items if item.stretch]
+    assert stretches
+    for stretch in stretches:
+        assert cramping in stretch.muscles.primary, stretch.id
+        assert opposite not in (*stretch.muscles.primary, *stretch.muscles.secondary), stretch.id
+    assert any(item.until_eased for item in routine.items)
 
 
 def test_bedtime_in_alternate_order_switches_leg_every_hold(shipped: Catalog) -> None:

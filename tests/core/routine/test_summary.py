@@ -1,8 +1,35 @@
-"""Home's stored summary: small whatever the size of the user's pack, and kept current."""
+"""Home's stored summary: small whatever the size of the user's pack, carrying each routine's
+tips and sources, kept current, and ignored when an older version wrote it."""
 
+import json
 from pathlib import Path
 
+from guide.core.content.sources import content_key, default_sources
 from guide.core.routine.summary import load_summary, load_with_summary, summary_file
+
+
+def test_the_cached_summary_round_trips_tips_and_sources() -> None:
+    _catalog, summary = load_with_summary()
+    cached = load_summary()
+    assert cached == summary
+    bedtime = next(r for r in cached.routines if r.id == "bedtime")
+    assert any("six weeks" in tip for tip in bedtime.tips)
+    assert "https://pubmed.ncbi.nlm.nih.gov/22341378/" in [s.url for s in bedtime.sources]
+
+
+def test_a_summary_from_an_older_version_is_not_read() -> None:
+    load_with_summary()
+    data = json.loads(summary_file().read_text())
+    data.pop("format")
+    for routine in data["routines"]:
+        routine.pop("tips")
+        routine.pop("sources")
+    summary_file().write_text(json.dumps(data))
+    assert data["key"] == content_key(default_sources())
+    assert load_summary() is None
+    load_with_summary()  # rewrites it in the current format
+    assert load_summary() is not None
+
 
 STRETCH = """\
 id: gen-{n}

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from guide.core.content.cache import load_catalog
 from guide.core.content.catalog import Catalog
+from guide.ui.common import theme
 from guide.ui.library.body_map import BodyMap
 from guide.ui.library.stretch_model import IdRole
 from guide.ui.library.view import LibraryView, MuscleRole
@@ -93,7 +94,7 @@ def test_body_map_hit_test_follows_the_outline(qtbot: QtBot, tmp_path: Path,
     # The selected region is drawn in the accent colour.
     image = canvas.grab().toImage()
     centre = canvas.region_rect("hamstrings").center()
-    assert image.pixelColor(centre).name() == "#e4572e"
+    assert image.pixelColor(centre).name() == theme.current().map_selected
 
 
 def test_body_map_keyboard(qtbot: QtBot, library: LibraryView) -> None:

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -25,7 +25,7 @@ def make_window(qtbot: QtBot) -> MainWindow:
 def test_home_offers_the_four_quick_routines_with_durations(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     buttons = window.home.quick_buttons
-    assert list(buttons) == ["cramp-calf", "cramp-thigh", "warm-up", "bedtime"]
+    assert list(buttons) == ["cramp-calf", "thigh", "warm-up", "bedtime"]
     assert all(b.isEnabled() for b in buttons.values())
     assert "Calf cramp now" in buttons["cramp-calf"].text()
     assert " min " in buttons["bedtime"].text()
@@ -155,6 +155,8 @@ def test_about_shows_the_media_licence_and_credits(qtbot: QtBot) -> None:
     assert "CC BY-SA 4.0" in text
     assert "sounds/start.wav" in text  # the credits table, rendered
     assert "Hallegraeff" in text
+    reviewed = QLocale().toString(QDate(2026, 11, 29), QLocale.FormatType.LongFormat)
+    assert f"Content reviewed against its sources on {reviewed}." in text
 
 
 def test_text_follows_the_desktop_font_size(qtbot: QtBot, qapp: QApplication) -> None:

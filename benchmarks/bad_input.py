@@ -1,9 +1,12 @@
 """How fast hostile content files are refused: each must take well under a second.
 
-Files: one over 1 MiB, an alias bomb ("billion laughs"), 5,000 levels of nesting, invalid UTF-8.
+Files: one over 1 MiB, an alias bomb ("billion laughs"), 5,000 levels of nesting, invalid UTF-8;
+entries that are not files: a FIFO nobody writes to, a link to /dev/zero (stat says 0 bytes, it
+never ends), a symbolic link loop.
 Usage: python benchmarks/bad_input.py
 """
 
+import os
 import sys
 import tempfile
 import time
@@ -24,12 +27,24 @@ def cases() -> dict[str, bytes]:
     }
 
 
+def odd_entries(folder: Path) -> dict[str, Path]:
+    fifo, zero, loop = folder / "fifo.yaml", folder / "zero.yaml", folder / "loop.yaml"
+    os.mkfifo(fifo)
+    zero.symlink_to("/dev/zero")
+    loop.symlink_to(loop.name)
+    return {"a FIFO named .yaml": fifo, "a link to /dev/zero": zero, "a symbolic link loop": loop}
+
+
 def main() -> None:
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        for name, data in cases().items():
+        entries: dict[str, Path | bytes] = {**cases(), **odd_entries(Path(tmp))}
+        for name, entry in entries.items():
             path = Path(tmp) / "stretch.yaml"
-            path.write_bytes(data)
+            if isinstance(entry, bytes):
+                path.write_bytes(entry)
+            else:
+                path = entry
             started = time.perf_counter()
             doc = read_document(path)
             elapsed = time.perf_counter() - started

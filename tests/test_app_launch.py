@@ -16,14 +16,16 @@ from guide.ui.shell.single_instance import forward, socket_path
 @pytest.fixture
 def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     runtime = tmp_path / "run"
-    runtime.mkdir()
+    runtime.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
 def wait_for_socket(proc: subprocess.Popen[str], seconds: float = 30) -> None:
     deadline = time.monotonic() + seconds
-    while not socket_path().exists():
+    path = socket_path()
+    assert path is not None
+    while not path.exists():
         if proc.poll() is not None:
             _out, err = proc.communicate()
             pytest.fail(f"the app exited early ({proc.returncode}): {err[-2000:]}")
@@ -55,3 +57,26 @@ def test_background_with_nothing_to_do_says_so(app_env: dict[str, str]) -> None:
     assert result.returncode == 1
     assert "reminder is off" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_two_starts_at_once_leave_exactly_one_running(app_env: dict[str, str]) -> None:
+    """A double-click on the launcher: both start within milliseconds, one hands over."""
+    for _trial in range(3):
+        procs = [subprocess.Popen([sys.executable, "-m", "guide"], env=app_env, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for _ in range(2)]
+        try:
+            deadline = time.monotonic() + 60
+            while all(p.poll() is None for p in procs) and time.monotonic() < deadline:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    procs[0].wait(timeout=0.05)
+            codes = [p.poll() for p in procs]
+            assert codes.count(None) == 1, codes  # one runs on, the other has exited
+            assert 0 in codes
+            assert forward({"action": "show"})
+        finally:
+            errors = []
+            for p in procs:
+                p.terminate()
+                errors.append(p.communicate(timeout=30)[1])
+        assert not any("Traceback" in e for e in errors)

@@ -4,6 +4,7 @@ Qt is imported only by the commands that open a window, so scripting commands st
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             command=None, routine=None, exit_after_startup="--exit-after-startup" in argv,
             background="--background" in argv))
     args = build_parser().parse_args(argv)
+    if args.command == "start":
+        catalog = _load()  # an unknown id is said here, before anything starts or hands over
+        if args.routine not in catalog.routines:
+            return _unknown_routine(catalog, args.routine)
     if args.command in (None, "start"):
         return open_app(args)
     if args.command in ("validate", "list", "plan") and not _shipped_content_found():
@@ -135,23 +140,57 @@ def _shipped_content_found() -> bool:
 
 def cmd_validate(paths: list[Path]) -> int:
     from guide.core.content.catalog import builtin_source, check_sources, sources_for, user_source
+    from guide.core.store.files import describe_error, display_path
 
-    missing = [p for p in paths if not p.exists()]
-    for p in missing:
-        sys.stderr.write(tr("{path}: no such file or folder").format(path=p) + "\n")
-    if missing:
+    refused = False
+    for path in paths:
+        try:
+            os.stat(path)
+        except FileNotFoundError:
+            message = tr("{path}: no such file or folder").format(path=display_path(path))
+        except OSError as exc:  # a name too long, a loop of links, no permission
+            message = tr("{path}: {error}").format(path=display_path(path),
+                                                   error=describe_error(exc))
+        else:
+            continue
+        sys.stderr.write(message + "\n")
+        refused = True
+    if refused:
         return 2
-    sources = [builtin_source(), *sources_for(paths)] if paths else [builtin_source(),
-                                                                    user_source()]
-    problems, files = check_sources(sources)
-    for problem in sorted(problems):
-        _out(str(problem))
-    count = len(problems)
-    if count:
-        _out(tr("{n} problem(s) found").format(n=count))
+    given = sources_for(paths) if paths else [builtin_source(), user_source()]
+    documents = [path for source in given for kind, path in source.documents()
+                 if kind != "unreadable"]
+    if not documents and not any(kind == "unreadable" for source in given
+                                 for kind, _path in source.documents()):
+        where = ", ".join(display_path(p) for p in paths)
+        sys.stderr.write(tr("Nothing to check: no .yaml content files found in {where}. "
+                            "Give content files, or folders laid out like exercises/ "
+                            "(stretches/, routines/).").format(where=where) + "\n")
         return 1
-    _out(tr("OK: {n} definitions checked, no problems").format(n=files))
+    # The user's own files may use the user's own stretches: validate them in that company.
+    mine = [user_source()] if paths and any(_inside_user_folder(p) for p in paths) else []
+    sources = [builtin_source(), *mine, *given] if paths else given
+    found, _checked = check_sources(sources)  # keeps no stretches: 50,000 files fit
+    shown = {display_path(p) for p in documents} | {
+        display_path(source.root / sub) for source in given if source.root is not None
+        for sub in ("stretches", "routines")}
+    problems = sorted({p for p in found if p.path in shown})
+    for problem in problems:
+        _out(str(problem))
+    if problems:
+        _out(tr("{n} problem(s) found").format(n=len(problems)))
+        return 1
+    _out(tr("OK: {files} file(s) checked, no problems").format(files=len(documents)))
     return 0
+
+
+def _inside_user_folder(path: Path) -> bool:
+    from guide.core.store import paths
+
+    try:
+        return path.resolve().is_relative_to(paths.user_exercises().resolve())
+    except OSError:
+        return False
 
 
 def _load() -> "Catalog":

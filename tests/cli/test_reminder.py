@@ -111,3 +111,25 @@ def test_show_under_faketime_in_berlin(fake: str, expected: str) -> None:
     shown = _cli_process("show", fake=fake)
     assert shown.returncode == 0, shown.stderr
     assert expected in shown.stdout.splitlines()
+
+
+@pytest.mark.parametrize("reminder", [
+    {"enabled": True, "paused_until": "9999-12-31T23:59:59+00:00"},
+    {"enabled": True, "snoozed_until": "0001-01-01T00:30:00+01:00"},
+    {"enabled": True, "grace_minutes": 10**12},
+    {"enabled": True, "time": "99:99"},
+])
+@pytest.mark.parametrize("action", [["show"], ["set", "22:15"]])
+def test_out_of_range_settings_are_reported_not_a_traceback(
+        capsys: pytest.CaptureFixture[str], reminder: dict[str, object],
+        action: list[str]) -> None:
+    import json
+
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"reminder": reminder}))
+    code, out, err = run(capsys, *action)
+    assert code == 0
+    assert "damaged" in err and "defaults" in err
+    # "99:99" must not show as a reminder that is on: defaults are off until set again.
+    assert ("Reminder: on" in out) == (action[0] == "set")

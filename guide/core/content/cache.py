@@ -6,6 +6,7 @@ catalogue, never the reverse; :func:`load_catalog` is the way in for every calle
 """
 
 import contextlib
+import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,8 +19,11 @@ from guide.core.content.problems import Problem
 from guide.core.content.search import Columns, SearchIndex
 from guide.core.content.sources import content_key, default_sources
 from guide.core.store import paths
+from guide.core.store.files import read_user_file
 
-FORMAT = 3
+FORMAT = 4
+# About 1.4 KB a stretch: 50,000 of them make 68 MB. A larger file is not ours to read.
+MAX_CACHE = 512 << 20
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -71,6 +75,10 @@ def _stretch(raw: msgspec.Raw) -> Stretch:
     return msgspec.msgpack.decode(raw, type=Stretch)
 
 
+def _path(name: bytes) -> Path:
+    return Path(os.fsdecode(name))
+
+
 class _Head(msgspec.Struct):
     """Just the key: a stale cache is recognised without building its contents."""
 
@@ -83,9 +91,9 @@ class _Cached(msgspec.Struct):
     stretch_ids: list[str]
     stretches: list[msgspec.Raw]  # each stretch encoded on its own, decoded when first used
     routines: list[Routine]
-    files: list[tuple[str, str, str]]
+    files: list[tuple[str, str, bytes]]  # file names as bytes: they need not be UTF-8
     builtin: list[tuple[str, str]]
-    media_dirs: list[str]
+    media_dirs: list[bytes]
     problems: list[tuple[str, int, int, str, str]]
     index: Columns
 
@@ -117,7 +125,7 @@ def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
     key = f"{FORMAT}|{digest}"
     path = cache_file()
     try:
-        raw = path.read_bytes()
+        raw = read_user_file(path, MAX_CACHE)
         if msgspec.msgpack.decode(raw, type=_Head).key == key:
             with bulk_load():
                 return _catalog(msgspec.msgpack.decode(raw, type=_Cached)), digest
@@ -135,16 +143,16 @@ def _catalog(cached: _Cached) -> Catalog:
         stretches=_Lazy(dict(zip(cached.stretch_ids, cached.stretches, strict=True)), _stretch,
                         Stretch),
         routines={r.id: r for r in cached.routines},
-        files=_Lazy({(kind, ident): file for kind, ident, file in cached.files}, Path, Path),
+        files=_Lazy({(kind, ident): file for kind, ident, file in cached.files}, _path, Path),
         builtin_ids={(kind, ident) for kind, ident in cached.builtin},
-        media_dirs=[Path(p) for p in cached.media_dirs],
+        media_dirs=[Path(os.fsdecode(p)) for p in cached.media_dirs],
         problems=[Problem(*p) for p in cached.problems],
         search_index=SearchIndex(cached.index),
     )
 
 
 def _store(path: Path, key: str, catalog: Catalog) -> None:
-    from guide.core.store.settings import atomic_write
+    from guide.core.store.files import atomic_write
 
     data = _Cached(
         key=key,
@@ -152,9 +160,9 @@ def _store(path: Path, key: str, catalog: Catalog) -> None:
         stretch_ids=list(catalog.stretches),
         stretches=[msgspec.Raw(msgspec.msgpack.encode(s)) for s in catalog.stretches.values()],
         routines=list(catalog.routines.values()),
-        files=[(kind, ident, str(file)) for (kind, ident), file in catalog.files.items()],
+        files=[(kind, ident, os.fsencode(file)) for (kind, ident), file in catalog.files.items()],
         builtin=sorted(catalog.builtin_ids),
-        media_dirs=[str(p) for p in catalog.media_dirs],
+        media_dirs=[os.fsencode(p) for p in catalog.media_dirs],
         problems=[(p.path, p.line, p.col, p.key, p.message) for p in catalog.problems],
         index=SearchIndex.for_catalog(catalog).columns,
     )

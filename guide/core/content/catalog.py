@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import msgspec
 
+from guide.core.content.media import svg_problem
 from guide.core.content.model import Muscle, MusclesFile, Routine, Stretch
 from guide.core.content.problems import Problem
 from guide.core.content.references import Pending, Reread, RoutineRefs
@@ -27,6 +28,7 @@ from guide.core.content.sources import (
     user_source,
 )
 from guide.core.i18n import tr
+from guide.core.store.files import describe_error, display_path
 
 __all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "check_sources", "read_catalog",
            "sources_for", "user_source"]
@@ -145,7 +147,7 @@ class _Loader:
         self.owner: dict[str, Path] = {}  # which file defines each routine
         self.pending: list[Pending] = []
         self.routines_read: list[RoutineRefs] = []
-        self._media_cache: dict[tuple[Path, str], bool] = {}
+        self._media_cache: dict[tuple[Path, str], tuple[bool, str | None]] = {}
 
     def load(self, source: Source) -> None:
         self.catalog.media_dirs.append(source.media)
@@ -156,6 +158,9 @@ class _Loader:
         from guide.core.content.reading import read_document
 
         for kind, path in documents:
+            if kind == "unreadable":
+                self.catalog.problems.append(_unreadable_folder(path))
+                continue
             doc = read_document(path)
             self.catalog.problems.extend(doc.problems)
             if doc.data is None:
@@ -187,7 +192,7 @@ class _Loader:
         if key in seen_here:
             self.catalog.problems.append(doc.problem(where, tr(
                 "{kind} id `{id}` is already defined in {other}; ids must be unique"
-            ).format(kind=kind, id=ident, other=seen_here[key])))
+            ).format(kind=kind, id=ident, other=display_path(seen_here[key]))))
             return False
         seen_here[key] = str(doc.path)
         self.defined += 1
@@ -251,21 +256,28 @@ class _Loader:
 
     def _refer_media(self, doc: Document, source: Source, where: list[PathPart],
                      relative: str) -> None:
-        if not self._media_ok(source, relative):
+        found, refused = self._media(source, relative)
+        if refused is not None:
+            self.catalog.problems.append(doc.problem(where, _refused(relative, refused)))
+        elif not found:
             self.pending.append(Pending(doc.path, source, where, "media", relative))
 
-    def _media_ok(self, source: Source, relative: str) -> bool:
+    def _media(self, source: Source, relative: str) -> tuple[bool, str | None]:
+        """Whether the illustration exists, and why it will not be shown if it is refused."""
         media_dirs = [source.media] if source.builtin else self.catalog.media_dirs
         for folder in media_dirs:
             key = (folder, relative)
-            ok = self._media_cache.get(key)
-            if ok is None:
+            found = self._media_cache.get(key)
+            if found is None:
                 candidate = os.path.normpath(os.path.join(folder, relative))
                 inside = candidate.startswith(os.path.normpath(folder) + os.sep)
-                ok = self._media_cache[key] = inside and os.path.isfile(candidate)
-            if ok:
-                return True
-        return False
+                ok = inside and os.path.isfile(candidate)
+                refused = svg_problem(Path(candidate)) if ok and candidate.lower().endswith(
+                    ".svg") else None
+                found = self._media_cache[key] = (ok, refused)
+            if found[0]:
+                return found
+        return (False, None)
 
     def cross_check(self) -> None:
         """The references that waited for every file: muscles, stretch ids, illustrations."""
@@ -274,13 +286,21 @@ class _Loader:
             if ref.kind == "muscle" and ref.value not in self.catalog.muscles:
                 self.catalog.problems.append(
                     files.unknown(ref.path, ref.where, "muscle", ref.value, self.catalog))
-            elif ref.kind == "media" and not self._media_ok(ref.source, ref.value):
-                self.catalog.problems.append(files.media(ref))
+            elif ref.kind == "media":
+                self._media_problem(ref, files)
         for routine in self.routines_read:
             bad = self._check_routine(routine, files) or routine.bad
             if bad and routine.ident is not None and self.owner.get(routine.ident) == routine.path:
                 # A routine that cannot be planned is not offered; its problems are shown.
                 self.catalog.routines.pop(routine.ident, None)
+
+    def _media_problem(self, ref: Pending, files: Reread) -> None:
+        found, refused = self._media(ref.source, ref.value)
+        if refused is not None:
+            self.catalog.problems.append(files.at(ref.path, ref.where,
+                                                  _refused(ref.value, refused)))
+        elif not found:
+            self.catalog.problems.append(files.media(ref))
 
     def _check_routine(self, routine: RoutineRefs, files: Reread) -> bool:
         """Problems in the items of a routine (its raw list, so all show at once)."""
@@ -302,10 +322,25 @@ class _Loader:
                 problems.append(files.at(path, where, tr(
                     "an action needs `hold: <seconds>` to say how long it lasts")))
             picture = item.get("illustration")
-            if isinstance(picture, str) and not self._media_ok(routine.source, picture):
-                problems.append(files.media(
-                    Pending(path, routine.source, [*where, "illustration"], "media", picture)))
+            if isinstance(picture, str):
+                self._media_problem(
+                    Pending(path, routine.source, [*where, "illustration"], "media", picture),
+                    files)
         return len(problems) > before
+
+
+def _refused(relative: str, problem: str) -> str:
+    return tr("illustration `{path}`: {problem}").format(path=relative, problem=problem)
+
+
+def _unreadable_folder(folder: Path) -> Problem:
+    try:
+        os.scandir(folder).close()
+        reason = ""
+    except OSError as exc:
+        reason = describe_error(exc)
+    return Problem(display_path(folder), 0, 0, "", tr(
+        "cannot read this folder, so its files were skipped: {error}").format(error=reason))
 
 
 def _guess_kind(data: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ PyYAML would otherwise silently accept. Only when something is wrong is the file
 time to find the line and column a problem belongs to, so clean files cost about a plain parse.
 """
 
+import errno
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ import yaml
 
 from guide.core.content.problems import Problem
 from guide.core.i18n import tr
+from guide.core.store.files import UnsafeFile, describe_error, display_path, read_user_file
 
 MAX_BYTES = 1024 * 1024
 PathPart = str | int
@@ -79,7 +81,7 @@ class Document:
     def problem(self, where: Sequence[PathPart], message: str, *, at_key: bool = False) -> Problem:
         """A problem located at ``where`` (keys and list indexes from the document root)."""
         line, col = self.locate(where, at_key=at_key)
-        return Problem(str(self.path), line, col, dotted(where), message)
+        return Problem(display_path(self.path), line, col, dotted(where), message)
 
     def locate(self, where: Sequence[PathPart], *, at_key: bool = False) -> tuple[int, int]:
         if self._tree is None:
@@ -120,19 +122,17 @@ def read_document(path: Path) -> Document:
     doc = Document(path, None)
 
     def fail(message: str, line: int = 0, col: int = 0) -> Document:
-        doc.problems.append(Problem(str(path), line, col, "", message))
+        doc.problems.append(Problem(display_path(path), line, col, "", message))
         return doc
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            message = tr("file is larger than 1 MiB ({size} bytes); split it up")
-            return fail(message.format(size=size))
-        raw = path.read_bytes()
+        raw = read_user_file(path, MAX_BYTES)
+    except UnsafeFile as exc:
+        if exc.errno == errno.EFBIG:
+            return fail(tr("file is larger than 1 MiB; split it up"))
+        return fail(tr("cannot read the file: {error}").format(error=describe_error(exc)))
     except OSError as exc:
-        return fail(tr("cannot read the file: {error}").format(error=exc.strerror or exc))
-    if len(raw) > MAX_BYTES:
-        return fail(tr("file is larger than 1 MiB; split it up"))
+        return fail(tr("cannot read the file: {error}").format(error=describe_error(exc)))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -169,7 +169,7 @@ def read_document(path: Path) -> Document:
     for mark, key in loader.duplicates:
         doc.problems.append(
             Problem(
-                str(path),
+                display_path(path),
                 mark.line + 1,
                 mark.column + 1,
                 key,

@@ -15,6 +15,7 @@ from guide.core.content.problems import Problem, did_you_mean
 from guide.core.content.reading import Document, PathPart, read_document
 from guide.core.content.sources import Source
 from guide.core.i18n import tr
+from guide.core.store.files import display_path
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
@@ -73,5 +74,5 @@ class Reread:
                 path=ref.value)
         else:
             message = tr("illustration `{path}` not found in {folder}").format(
-                path=ref.value, folder=ref.source.media)
+                path=ref.value, folder=display_path(ref.source.media))
         return self._doc(ref.path).problem(ref.where, message)

@@ -5,13 +5,13 @@ without importing the content model.
 """
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from guide import __version__
 from guide.core.store import paths
+from guide.core.store.files import display_path
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -26,26 +26,48 @@ class Source:
     files: tuple[Path, ...] = ()
 
     def documents(self) -> Iterator[tuple[str, Path]]:
-        """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'."""
-        for kind, path, _stat in self.listing():
-            yield kind, Path(path)
+        """(kind, path) of every content file: kind is 'muscles', 'stretch' or 'routine'.
 
-    def listing(self) -> Iterator[tuple[str, str, Callable[[], os.stat_result]]]:
-        """(kind, path, stat) of every content file, in loading order; ``stat`` is the cheap
-        one of the folder listing (no Path objects: the content key lists every file)."""
+        Never raises: a folder that cannot be listed comes out as kind 'unreadable', and an
+        entry that is odd (a symbolic link loop, a FIFO, a name that is not UTF-8) comes out as
+        a file, so reading it reports the problem for that one entry.
+        """
         if self.root is not None:
             for name in ("muscles.yaml", "muscles.yml"):
-                if (self.root / name).is_file():
-                    path = str(self.root / name)
-                    yield "muscles", path, partial(os.stat, path)
+                if _exists(self.root / name):
+                    yield "muscles", self.root / name
             for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
                 folder = self.root / sub
-                if folder.is_dir():
-                    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-                        if entry.name.endswith(YAML_SUFFIXES) and entry.is_file():
-                            yield kind, entry.path, entry.stat
+                if not _exists(folder):
+                    continue
+                try:
+                    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+                except NotADirectoryError:
+                    continue
+                except OSError:
+                    yield "unreadable", folder
+                    continue
+                for entry in entries:
+                    if entry.name.endswith(YAML_SUFFIXES) and not _is_dir(entry):
+                        yield kind, Path(entry.path)
         for file in self.files:
-            yield _kind_of(file), str(file), partial(os.stat, file)
+            yield _kind_of(file), file
+
+
+def _exists(path: Path) -> bool:
+    """Whether something is there (even something unreadable): lstat, never raising."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _kind_of(file: Path) -> str:
@@ -87,21 +109,32 @@ def sources_for(args: Iterable[Path]) -> list[Source]:
 def content_key(sources: Sequence[Source]) -> str:
     """A short digest of every content file's path, size and modification time, and of every
     media folder's modification time (an illustration added or removed changes its folder).
+    An entry that cannot be looked at still counts, by its name, so it never stops the listing.
 
     32 hex characters whatever the number of files: the caches store it, never the file list.
-    Raises OSError when a folder cannot be listed.
     """
     import hashlib  # not needed before the first paint
 
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     for source in sources:
-        digest.update(f"|{source.root}|{source.media}".encode())
-        for _kind, path, stat in source.listing():
-            st = stat()
-            digest.update(f"{path}:{st.st_size}:{st.st_mtime_ns};".encode())
+        digest.update(f"|{_text(source.root)}|{_text(source.media)}".encode())
+        for kind, path in source.documents():
+            try:
+                st = path.stat()
+            except OSError as exc:
+                digest.update(f"{kind}:{_text(path)}:{exc.errno};".encode())
+            else:
+                digest.update(f"{_text(path)}:{st.st_size}:{st.st_mtime_ns};".encode())
         for folder, _dirs, _files in os.walk(source.media):
-            digest.update(f"{folder}:{os.stat(folder).st_mtime_ns};".encode())
+            try:
+                digest.update(f"{_text(folder)}:{os.stat(folder).st_mtime_ns};".encode())
+            except OSError:
+                digest.update(f"{_text(folder)}:?;".encode())
     return digest.hexdigest()
+
+
+def _text(path: Path | str | None) -> str:
+    return "" if path is None else display_path(path)
 
 
 def default_sources() -> list[Source]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from guide import APP_ID, DESKTOP_ID
 from guide.core.i18n import tr
 from guide.core.store import launcher, paths
-from guide.core.store.settings import atomic_write
+from guide.core.store.files import atomic_write
 
 BACKGROUND = "--background"
 _RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from guide.core.content.sources import default_sources
 from guide.core.store import paths
+from guide.core.store.files import read_user_file
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
@@ -79,20 +80,20 @@ def load_with_summary() -> tuple["Catalog", Summary]:
 
 def _stored_key() -> str | None:
     try:
-        data = json.loads(summary_file().read_text(encoding="utf-8"))
+        data = json.loads(read_user_file(summary_file()))
         return str(data["key"]) if data.get("format") == FORMAT else None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
 def load_summary() -> Summary | None:
     """The summary as last stored (None before the first load): no content file is listed."""
     try:
-        data = json.loads(summary_file().read_text(encoding="utf-8"))
+        data = json.loads(read_user_file(summary_file()))
         if data.get("format") != FORMAT:
             return None
         return Summary(tuple(_routine_info(r) for r in data["routines"]), int(data["problems"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
@@ -103,7 +104,7 @@ def _routine_info(data: dict[str, Any]) -> RoutineInfo:
 
 
 def store_summary(key: str, summary: Summary) -> None:
-    from guide.core.store.settings import atomic_write
+    from guide.core.store.files import atomic_write
 
     data = {"format": FORMAT, "key": key, "routines": [asdict(r) for r in summary.routines],
             "problems": summary.problems}

@@ -27,7 +27,7 @@ from guide.core.content.model import Routine, RoutineItem, RoutineKind, Stretch
 from guide.core.content.problems import Problem
 from guide.core.i18n import tr
 from guide.core.store import paths
-from guide.core.store.settings import atomic_write
+from guide.core.store.files import atomic_write
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/routine.schema.json"
 SCHEMA_FILE = "routine.schema.json"

@@ -1,32 +1,42 @@
 """The history of played sessions: one sqlite file in the data folder.
 
 Every write is one transaction, so a killed process leaves either the whole record or none.
-Nothing here raises to the UI: a damaged database is renamed aside (kept, with a timestamp) and a
-fresh one started; a locked one (another instance writing) gets the record appended to a small
-JSON-lines queue next to it, merged on the next successful write. Messages for the user collect
-in :attr:`History.messages`.
+Nothing here raises to the UI: a damaged database is renamed aside (kept, under a unique name) and
+a fresh one started; a row or queued line with a value out of range is left out (queued lines are
+kept aside) and the user told once; a locked one (another instance writing) gets the record
+appended to a small JSON-lines queue next to it, merged on the next successful write. Messages
+for the user collect in :attr:`History.messages`.
 """
 
 import datetime as dt
+import fcntl
 import json
 import os
 import sqlite3
-import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from guide.core.i18n import tr
 from guide.core.store import paths
+from guide.core.store.files import describe_error, keep_aside, move_aside, same_file
+from guide.core.store.pending import PendingQueue
+from guide.core.store.records import (
+    COLUMNS,
+    Feeling,
+    PlayedSession,
+    Record,
+    record_from_json,
+    record_from_row,
+    record_to_json,
+    streak_of,
+)
+
+__all__ = ["Feeling", "History", "PlayedSession", "Record", "history_path"]
 
 FILE_NAME = "history.sqlite3"
 SCHEMA_VERSION = 1
-# A bedtime routine done after midnight but before this hour counts for the evening before.
-BEDTIME_DAY_STARTS = 4
 
 T = TypeVar("T")
 
@@ -50,76 +60,6 @@ CREATE INDEX IF NOT EXISTS sessions_local_start ON sessions(local_start);
 """
 
 
-class PlayedSession(Protocol):
-    """What a played session tells the history (the player's ``Summary`` has these fields)."""
-
-    @property
-    def routine(self) -> str: ...
-    @property
-    def routine_name(self) -> str: ...
-    @property
-    def routine_kind(self) -> str: ...
-    @property
-    def started(self) -> float: ...
-    @property
-    def duration(self) -> float: ...
-    @property
-    def holds(self) -> int: ...
-    @property
-    def completed(self) -> bool: ...
-    @property
-    def stopped_at(self) -> int | None: ...
-    @property
-    def stopped_name(self) -> str | None: ...
-
-
-class Feeling(StrEnum):
-    GOOD = "good"
-    OK = "ok"
-    HARD = "hard"
-
-
-@dataclass(frozen=True)
-class Record:
-    uid: str
-    routine: str
-    routine_name: str
-    kind: str
-    started: float  # epoch seconds
-    local_start: str  # ISO local time when it was recorded, e.g. 2026-03-29T22:30:05
-    duration: float
-    holds: int
-    completed: bool
-    stopped_at: int | None = None
-    stopped_name: str | None = None
-    feeling: str | None = None
-
-    @property
-    def day(self) -> dt.date:
-        return dt.datetime.fromisoformat(self.local_start).date()
-
-    @property
-    def night(self) -> dt.date:
-        """The evening a bedtime session belongs to (00:30 counts for the day before)."""
-        start = dt.datetime.fromisoformat(self.local_start)
-        return (start - dt.timedelta(hours=BEDTIME_DAY_STARTS)).date()
-
-    @classmethod
-    def from_summary(cls, summary: PlayedSession) -> "Record":
-        local = dt.datetime.fromtimestamp(summary.started).replace(microsecond=0)
-        return cls(
-            uid=uuid.uuid4().hex, routine=summary.routine, routine_name=summary.routine_name,
-            kind=summary.routine_kind, started=summary.started, local_start=local.isoformat(),
-            duration=round(summary.duration, 3), holds=summary.holds,
-            completed=summary.completed, stopped_at=summary.stopped_at,
-            stopped_name=summary.stopped_name,
-        )
-
-
-_COLUMNS = ("uid", "routine", "routine_name", "kind", "started", "local_start", "duration",
-            "holds", "completed", "stopped_at", "stopped_name", "feeling")
-
-
 def history_path() -> Path:
     return paths.data_dir() / FILE_NAME
 
@@ -128,6 +68,7 @@ class History:
     def __init__(self, path: Path | None = None, timeout: float = 2.0) -> None:
         self.path = path or history_path()
         self.queue_path = self.path.with_name(self.path.name + ".pending.jsonl")
+        self.queue = PendingQueue(self.queue_path, _valid_op)
         self.timeout = timeout
         self.messages: list[str] = []
 
@@ -136,7 +77,7 @@ class History:
     def record(self, summary: PlayedSession | Record) -> str:
         """Store a session; returns its id for :meth:`set_feeling`. Never raises."""
         record = summary if isinstance(summary, Record) else Record.from_summary(summary)
-        op = {"op": "record", **_record_to_json(record)}
+        op = {"op": "record", **record_to_json(record)}
         if self._write([op]) is None:
             self._queue(op)
         return record.uid
@@ -152,35 +93,86 @@ class History:
 
     def sessions(self, limit: int | None = None) -> list[Record]:
         """Newest first; records still waiting in the queue are included."""
-        sql = f"SELECT {', '.join(_COLUMNS)} FROM sessions ORDER BY started DESC"
+        sql = f"SELECT rowid, {', '.join(COLUMNS)} FROM sessions ORDER BY started DESC"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
+        bad: list[tuple[Any, ...]] = []
 
         def read(db: sqlite3.Connection) -> list[Record]:
-            return [_record_from_row(row) for row in db.execute(sql)]
+            bad.clear()
+            out = []
+            for row in db.execute(sql):
+                try:
+                    out.append(record_from_row(row[1:]))
+                except (TypeError, ValueError, OverflowError):
+                    bad.append(row)
+            return out
 
         self._write([])  # merges any queued records first
-        stored = self._run(read) or []
+        told = list(self.messages)
+        stored = self._run(read)
+        writable = stored is not None
+        if stored is None and self.path.is_file():
+            stored = self._read_only(read)
+            if stored is not None:  # readable after all: say that, not the failure
+                self.messages = told
+                self._note(tr("The history is read-only here; new sessions cannot be saved."))
+        if bad:
+            self._set_rows_aside(bad, writable)
         pending = self._pending_records()
-        known = {r.uid for r in stored}
-        merged = stored + [r for r in pending if r.uid not in known]
+        known = {r.uid for r in stored or []}
+        merged = (stored or []) + [r for r in pending if r.uid not in known]
         merged.sort(key=lambda r: r.started, reverse=True)
         return merged[:limit] if limit is not None else merged
 
+    def _set_rows_aside(self, rows: list[tuple[Any, ...]], writable: bool) -> None:
+        """Rows with values that cannot be right: kept in a file next to the history, taken
+        out of it, and the user told once (only told, while the history is read-only)."""
+        lines = b"".join(json.dumps(dict(zip(COLUMNS, row[1:], strict=True)), default=repr,
+                                    ensure_ascii=False).encode() + b"\n" for row in rows)
+        aside = keep_aside(self.path, lines) if writable else None
+        if aside is None:
+            self._note(tr("{n} session(s) in the history have values that cannot be right; "
+                          "they are not shown.").format(n=len(rows)))
+            return
+        ids = [(row[0],) for row in rows]
+
+        def delete(db: sqlite3.Connection) -> bool:
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("DELETE FROM sessions WHERE rowid = ?", ids)
+            db.execute("COMMIT")
+            return True
+
+        self._run(delete)
+        self._note(tr("{n} session(s) in the history had values that cannot be right; they "
+                      "were kept as {name} and left out.").format(n=len(rows), name=aside.name))
+
     def streak(self, today: dt.date) -> int:
         """Days in a row, up to today, with a routine completed (today may still be to come)."""
-        return _streak({r.day for r in self.sessions() if r.completed}, today)
+        return streak_of({r.day for r in self.sessions() if r.completed}, today)
 
     def bedtime_streak(self, today: dt.date) -> int:
         """Evenings in a row with the bedtime routine completed."""
         nights = {r.night for r in self.sessions() if r.completed and r.kind == "bedtime"}
-        return _streak(nights, today)
+        return streak_of(nights, today)
 
     def take_messages(self) -> list[str]:
         out, self.messages = self.messages, []
         return out
 
     # -- inside -----------------------------------------------------------------------------
+
+    def _read_only(self, action: Callable[[sqlite3.Connection], T]) -> T | None:
+        """Read a history we may not write (a read-only data folder or file)."""
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        for extra in ("", "&immutable=1"):  # immutable: no -shm can be created next to it
+            try:
+                with closing(sqlite3.connect(uri + extra, uri=True, timeout=self.timeout)) as db:
+                    result = action(db)
+            except sqlite3.Error:
+                continue
+            return result
+        return None
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -195,7 +187,11 @@ class History:
 
     def _run(self, action: Callable[[sqlite3.Connection], T]) -> T | None:
         """Run ``action``; on a damaged file move it aside and retry once on a fresh one."""
-        for attempt in range(2):
+        for attempt in range(3):
+            try:
+                found = os.stat(self.path)
+            except OSError:
+                found = None
             try:
                 with self._connect() as db:
                     return action(db)
@@ -204,96 +200,111 @@ class History:
                     self._note(tr("The history is in use by another window; "
                                   "this session is kept and will be saved later."))
                     return None
-                if attempt == 0 and _is_damaged(exc):
-                    self._set_aside(exc)
+                if attempt < 2 and _is_damaged(exc) and found is not None:
+                    self._set_aside(exc, found)
                     continue
                 self._note(tr("Could not use the history ({error}).").format(error=exc))
                 return None
             except OSError as exc:
                 self._note(tr("Could not use the history ({error}).").format(
-                    error=exc.strerror or exc))
+                    error=describe_error(exc)))
                 return None
         return None
 
     def _write(self, ops: list[dict[str, Any]]) -> bool | None:
-        """Apply queued then new operations in one transaction; None when it could not."""
-        queued = self._read_queue()
-        todo = queued + ops
-        if not todo:
-            return True
+        """Apply queued then new operations in one transaction; None when it could not.
 
-        def apply(db: sqlite3.Connection) -> bool:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                for op in todo:
-                    _apply(db, op)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-            return True
+        The queue stays locked meanwhile, so a line another process appends is never cleared
+        unapplied; lines that cannot be applied are kept aside, never replayed forever.
+        """
+        fd = self.queue.open_locked()
+        try:
+            queued, bad = self.queue.parse(fd)
+            todo = queued + ops
+            done = self._run(lambda db: _apply_all(db, todo)) if todo else True
+            if done and fd is not None and (queued or bad):
+                # Safe to repeat if we die before this: records are keyed by uid.
+                self._keep_bad_lines(bad)
+                with suppress(OSError):
+                    self.queue_path.unlink()  # while locked: an appender waiting re-opens
+            return done
+        finally:
+            if fd is not None:
+                os.close(fd)  # releases the lock
 
-        done = self._run(apply)
-        if done and queued:
-            # Safe to repeat if we die before this: records are keyed by uid.
-            self._clear_queue()
-        return done
+    def _keep_bad_lines(self, bad: list[bytes]) -> None:
+        if not bad:
+            return
+        aside = keep_aside(self.queue_path, b"\n".join(bad) + b"\n")
+        if aside is None:
+            self._note(tr("{n} damaged line(s) waiting to be saved in the history were dropped."
+                          ).format(n=len(bad)))
+        else:
+            self._note(tr("{n} damaged line(s) waiting to be saved in the history were kept "
+                          "as {name}.").format(n=len(bad), name=aside.name))
 
     def _queue(self, op: dict[str, Any]) -> None:
-        line = json.dumps(op, ensure_ascii=False) + "\n"
         try:
-            self.queue_path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.queue_path, "a", encoding="utf-8") as handle:
-                handle.write(line)
-                handle.flush()
-                os.fsync(handle.fileno())
+            self.queue.append(op)
         except OSError as exc:
             self._note(tr("This session could not be saved ({error}).").format(
-                error=exc.strerror or exc))
-
-    def _read_queue(self) -> list[dict[str, Any]]:
-        try:
-            text = self.queue_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return []
-        except OSError:
-            return []
-        ops = []
-        for line in text.splitlines():
-            try:
-                op = json.loads(line)
-            except ValueError:
-                continue  # a line cut short by a crash
-            if _valid_op(op):
-                ops.append(op)
-        return ops
+                error=describe_error(exc)))
 
     def _pending_records(self) -> list[Record]:
-        out = []
-        for op in self._read_queue():
-            if op["op"] == "record":
-                out.append(_record_from_json(op))
-        return out
-
-    def _clear_queue(self) -> None:
-        with suppress(OSError):
-            self.queue_path.unlink(missing_ok=True)
-
-    def _set_aside(self, error: Exception) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        fd = self.queue.open_locked()
         try:
-            os.replace(self.path, aside)
-            for suffix in ("-wal", "-shm"):
-                extra = self.path.with_name(self.path.name + suffix)
-                if extra.exists():
-                    os.replace(extra, aside.with_name(aside.name + suffix))
-        except OSError as exc:
-            self._note(tr("The history file is damaged and could not be moved aside ({error})."
-                          ).format(error=exc.strerror or exc))
-            return
+            ops, _bad = self.queue.parse(fd)
+        finally:
+            if fd is not None:
+                os.close(fd)
+        return [record_from_json(op) for op in ops if op["op"] == "record"]
+
+    def _set_aside(self, error: Exception, found: os.stat_result) -> None:
+        """Keep the damaged file under a unique name and start a fresh one, under a lock.
+
+        Another process may meet the same damage at the same moment: the lock makes one of
+        them set it aside and create the fresh file; the other then finds a different (or a
+        healthy) file and simply uses it.
+        """
+        lock = self._lock_aside()
+        try:
+            if not same_file(self.path, found) or self._opens():
+                return
+            for suffix in ("-wal", "-shm"):  # the damaged file's own, before anyone reopens
+                move_aside(self.path.with_name(self.path.name + suffix))
+            aside = move_aside(self.path, expect=found)
+            if aside is None:
+                self._note(tr("The history file is damaged and could not be moved aside."))
+                return
+            with suppress(sqlite3.Error, OSError), self._connect():
+                pass  # the fresh history, made before the lock is released
+        finally:
+            if lock is not None:
+                os.close(lock)
         self._note(tr("The history file was damaged ({error}); it was kept as {name} "
                       "and a new history was started.").format(error=error, name=aside.name))
+
+    def _lock_aside(self) -> int | None:
+        try:
+            fd = os.open(self.path.with_name(self.path.name + ".lock"),
+                         os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            os.close(fd)
+            return None
+        return fd
+
+    def _opens(self) -> bool:
+        """Whether the file at the path reads as a history now (it may have just been made)."""
+        try:
+            with closing(sqlite3.connect(self.path, timeout=self.timeout)) as db:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error as exc:
+            return not _is_damaged(exc)
+        return True
 
     def _note(self, message: str) -> None:
         if message not in self.messages:
@@ -312,50 +323,40 @@ def _is_damaged(exc: sqlite3.Error) -> bool:
 
 
 def _valid_op(op: Any) -> bool:
-    """A queue line we can apply: anything else (a hand-edited or cut line) is skipped."""
+    """A queue line we can apply: anything else (a hand-edited or cut line) is kept aside."""
     if not isinstance(op, dict):
         return False
     if op.get("op") == "feeling":
         return isinstance(op.get("uid"), str) and op.get("feeling") in set(Feeling)
     if op.get("op") == "record":
         try:
-            record = _record_from_json(op)
-            dt.datetime.fromisoformat(record.local_start)
-        except (TypeError, ValueError):
+            record_from_json(op)
+        except (TypeError, ValueError, KeyError, OverflowError):
             return False
-        return isinstance(record.started, int | float) and isinstance(record.uid, str)
+        return True
     return False
+
+
+def _apply_all(db: sqlite3.Connection, ops: list[dict[str, Any]]) -> bool:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for op in ops:
+            _apply(db, op)
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return True
 
 
 def _apply(db: sqlite3.Connection, op: dict[str, Any]) -> None:
     if op["op"] == "record":
-        record = _record_from_json(op)
-        values = [getattr(record, c) for c in _COLUMNS]
-        db.execute(f"INSERT OR IGNORE INTO sessions ({', '.join(_COLUMNS)}) "
-                   f"VALUES ({', '.join('?' * len(_COLUMNS))})", values)
+        record = record_from_json(op)
+        values = [getattr(record, c) for c in COLUMNS]
+        db.execute(f"INSERT OR IGNORE INTO sessions ({', '.join(COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(COLUMNS))})", values)
     elif op["op"] == "feeling":
         db.execute("UPDATE sessions SET feeling = ? WHERE uid = ?", (op["feeling"], op["uid"]))
 
 
-def _record_to_json(record: Record) -> dict[str, Any]:
-    return {c: getattr(record, c) for c in _COLUMNS}
 
-
-def _record_from_json(data: dict[str, Any]) -> Record:
-    fields: dict[str, Any] = {c: data[c] for c in _COLUMNS if c in data}
-    return Record(**fields)
-
-
-def _record_from_row(row: tuple[Any, ...]) -> Record:
-    data = dict(zip(_COLUMNS, row, strict=True))
-    data["completed"] = bool(data["completed"])
-    return Record(**data)
-
-
-def _streak(days: set[dt.date], today: dt.date) -> int:
-    day = today if today in days else today - dt.timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= dt.timedelta(days=1)
-    return count

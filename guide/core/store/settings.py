@@ -1,21 +1,32 @@
 """User settings: one JSON file in the config folder, written atomically.
 
-A corrupt or unreadable file is moved aside with a timestamp and defaults are used; the caller
-gets a message to show the user once. Nothing here raises on bad input.
+A damaged file (bad JSON, a wrong type, a value out of range, not a regular file) is moved
+aside under a unique name and defaults are used; the caller gets a message to show the user
+once. Nothing here raises on bad input.
 """
 
 import json
 import os
-import tempfile
-import time
+import re
 from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from guide.core.i18n import tr
 from guide.core.store import paths
+from guide.core.store.files import (
+    UnsafeFile,
+    atomic_write,
+    describe_error,
+    move_aside,
+    read_user_file,
+)
+
+__all__ = ["Loaded", "Reminder", "Settings", "atomic_write", "load", "save", "settings_path"]
 
 FILE_NAME = "settings.json"
+MAX_BYTES = 256 * 1024
 
 
 @dataclass(kw_only=True)
@@ -55,11 +66,45 @@ _CHECKS: dict[str, Any] = {
     "list[int]": lambda v: isinstance(v, list) and all(
         isinstance(d, int) and not isinstance(d, bool) and 0 <= d <= 6 for d in v),
 }
+_HH_MM = re.compile(r"([01]?\d|2[0-3]):[0-5]\d", re.ASCII)
+# Instants the reminder keeps (last fired, paused or snoozed until): anything outside these
+# years is a hand edit or damage, and date arithmetic near year 1 or 9999 overflows.
+_YEARS = (1970, 2999)
+_INSTANTS = ("last_fired", "paused_until", "snoozed_until")
+
+
+def _in_range(key: str, value: Any) -> bool:
+    """Values of the right type that the app can still not use (checked after the type)."""
+    name = key.rsplit(".", 1)[-1]
+    if name == "time":
+        return bool(_HH_MM.fullmatch(value))
+    if name in _INSTANTS:
+        return value is None or _instant_ok(value)
+    if name == "snooze_minutes":
+        return bool(1 <= value <= 24 * 60)
+    if name == "grace_minutes":
+        return bool(0 <= value <= 24 * 60)
+    if name == "volume":
+        return bool(0.0 <= value <= 1.0)
+    if name == "voice_rate":
+        return bool(-1.0 <= value <= 1.0)
+    if name in ("routine", "voice_name"):
+        return len(value) <= 200
+    return True
+
+
+def _instant_ok(text: str) -> bool:
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return value.tzinfo is not None and _YEARS[0] <= value.year <= _YEARS[1]
 
 
 def _build(cls: Any, data: Any, where: str) -> Any:
     """An instance of dataclass ``cls`` from JSON data; unknown keys are ignored (newer
-    versions may add some), a wrong type raises ValueError naming the key."""
+    versions may add some), a wrong type or a value out of range raises ValueError naming
+    the key."""
     if not isinstance(data, dict):
         raise ValueError(tr("`{key}` must be an object").format(key=where or "settings"))
     values = {}
@@ -70,11 +115,14 @@ def _build(cls: Any, data: Any, where: str) -> Any:
         kind = f.type.__name__ if isinstance(f.type, type) else str(f.type)
         if kind == "Reminder":
             values[f.name] = _build(Reminder, value, key)
-        elif _CHECKS[kind](value):
-            values[f.name] = value
-        else:
-            raise ValueError(tr("`{key}` has the wrong type ({value!r})").format(
+        elif not _CHECKS[kind](value):
+            raise ValueError(tr("`{key}` has the wrong type ({value!r:.40})").format(
                 key=key, value=value))
+        elif not _in_range(key, value):
+            raise ValueError(tr("`{key}` is out of range ({value!r:.40})").format(
+                key=key, value=value))
+        else:
+            values[f.name] = value
     return cls(**values)
 
 
@@ -91,34 +139,30 @@ def settings_path() -> Path:
 def load(path: Path | None = None) -> Loaded:
     path = path or settings_path()
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
+        raw = read_user_file(path, MAX_BYTES)
     except FileNotFoundError:
         return Loaded(Settings())
+    except UnsafeFile as exc:
+        return _set_aside(path, info, exc.strerror or str(exc))
     except OSError as exc:
         return Loaded(Settings(), tr("Could not read your settings ({error}); using defaults.")
-                      .format(error=exc.strerror or exc))
+                      .format(error=describe_error(exc)))
     try:
         return Loaded(_build(Settings, json.loads(raw), ""))
-    except ValueError as exc:
-        aside = _move_aside(path)
-        where = tr(" It was kept as {name}.").format(name=aside.name) if aside else ""
-        return Loaded(Settings(), tr(
-            "Your settings file was damaged ({error}), so defaults are in use.{where}"
-        ).format(error=exc, where=where))
+    except RecursionError:
+        return _set_aside(path, info, tr("nested too deeply"))
+    except ValueError as exc:  # also bad UTF-8 and bad JSON
+        return _set_aside(path, info, str(exc))
 
 
-def _move_aside(path: Path) -> Path | None:
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    n = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
-        n += 1
-    try:
-        os.replace(path, target)
-    except OSError:
-        return None
-    return target
+def _set_aside(path: Path, info: os.stat_result, error: str) -> Loaded:
+    """Keep the damaged file under a new name, use defaults, and say so (once)."""
+    aside = move_aside(path, expect=info)
+    where = tr(" It was kept as {name}.").format(name=aside.name) if aside else ""
+    return Loaded(Settings(), tr(
+        "Your settings file was damaged ({error}), so defaults are in use.{where}"
+    ).format(error=error, where=where))
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
@@ -127,24 +171,3 @@ def save(settings: Settings, path: Path | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
     atomic_write(path, data.encode())
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)

@@ -1,8 +1,19 @@
 """Widget helpers shared by the parts of the routine builder, and its style sheet."""
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+
+from guide.core.content.problems import Problem
+
+_ITEM_KEY = re.compile(r"^items\[(\d+)\](?:\.(\w+))?")
+
+
+class ItemProblems(Protocol):
+    def add_problem(self, row: int, key: str, message: str) -> None: ...
 
 
 def push_button(text: str, description: str, slot: Callable[[], object]) -> QPushButton:
@@ -11,6 +22,12 @@ def push_button(text: str, description: str, slot: Callable[[], object]) -> QPus
     button.setAccessibleDescription(description)
     button.clicked.connect(slot)
     return button
+
+
+def ask_delete(parent: QWidget, text: str) -> bool:
+    title = QCoreApplication.translate("RoutineBuilder", "Delete routine")
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def error_label() -> QLabel:
@@ -27,6 +44,25 @@ def append_error(label: QLabel, message: str) -> None:
     text = label.text()
     label.setText(f"{text}\n{message}" if text else message)
     label.show()
+
+
+def place_problems(problems: Iterable[Problem], labels: dict[str, QLabel], general: QLabel,
+                   items: ItemProblems) -> int:
+    """Each problem beside its field (``items[2].hold`` beside row 2's hold); the first item
+    row with a problem, or -1."""
+    first_row = -1
+    for problem in problems:
+        match = _ITEM_KEY.match(problem.key)
+        if problem.key in labels:
+            append_error(labels[problem.key], problem.message)
+        elif match:
+            row = int(match.group(1))
+            items.add_problem(row, match.group(2) or "", problem.message)
+            first_row = row if first_row < 0 else first_row
+        else:
+            where = f"{problem.key}: " if problem.key else ""
+            append_error(general, where + problem.message)
+    return first_row
 
 
 STYLE = """

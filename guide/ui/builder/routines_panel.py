@@ -80,6 +80,12 @@ class RoutinesPanel(QWidget):
                        and not r.id.startswith("single-")),
                       key=lambda r: r.name.lower())
 
+    def clear_current(self) -> None:
+        """No routine of the list is the one being edited (a new one or a copy is)."""
+        self.routine_list.blockSignals(True)
+        self.routine_list.setCurrentRow(-1)  # so clicking any routine, even the last one, opens it
+        self.routine_list.blockSignals(False)
+
     def refresh(self, select: str | None = None) -> None:
         """Fill the list again (without signals), making ``select`` current if it is there."""
         self.routine_list.blockSignals(True)

@@ -6,7 +6,6 @@ the field it concerns and writes nothing. Shipped routines are never edited in p
 shipped routine" makes an editable copy under a new id.
 """
 
-import re
 from collections.abc import Callable
 
 import msgspec
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,18 +25,18 @@ from guide.core.content.model import Routine, RoutineKind
 from guide.core.content.problems import Problem
 from guide.core.i18n import duration
 from guide.core.routine import user_routines
+from guide.core.routine.drafts import Draft, load_draft
 from guide.core.routine.plan import routine_seconds
 from guide.ui.builder.item_editor import FIELDS
 from guide.ui.builder.items_model import MIME, AnyIndex, ErrorRole, RoutineItemsModel
 from guide.ui.builder.items_panel import ItemsPanel
-from guide.ui.builder.parts import STYLE, append_error, error_label, push_button
+from guide.ui.builder.parts import STYLE, ask_delete, error_label, place_problems, push_button
 from guide.ui.builder.routines_panel import RoutinesPanel
+from guide.ui.builder.unsaved import UnsavedWork
 from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
 
 __all__ = ["FIELDS", "MIME", "AnyIndex", "ErrorRole", "RoutineBuilder", "RoutineItemsModel"]
-
-_ITEM_KEY = re.compile(r"^items\[(\d+)\](?:\.(\w+))?")
 
 
 class RoutineBuilder(QWidget):
@@ -55,7 +53,9 @@ class RoutineBuilder(QWidget):
         self._id_edited = False
         self._dirty = False
         self._loading = False
-        self.confirm: Callable[[str], bool] = self._ask
+        self.confirm: Callable[[str], bool] = lambda text: ask_delete(self, text)
+        self.unsaved = UnsavedWork(self, self._draft, self._title, self.save, self._forget)
+        restored = load_draft()  # an unsaved routine from a session that ended without a word
 
         self.model = RoutineItemsModel(catalog, self)
         self.model.changed.connect(self._on_items_changed)
@@ -83,6 +83,8 @@ class RoutineBuilder(QWidget):
             self.new_routine()
             self._dirty = False
             self._update_status()
+        if restored is not None:
+            self._restore(restored)
 
     # -- building the widgets ------------------------------------------------------------
 
@@ -158,8 +160,12 @@ class RoutineBuilder(QWidget):
 
     @Slot(str)
     def _on_routine_chosen(self, routine_id: str) -> None:
+        if not self.maybe_discard():  # back to the routine being edited, still unsaved
+            self.refresh(select=self._original_id)
+            return
         routine = self._catalog.routines.get(routine_id)
         if routine is not None:
+            self.refresh(select=routine_id)  # Save may have moved the selection
             self.edit(routine, saved=True)
 
     def edit(self, routine: Routine, saved: bool) -> None:
@@ -189,10 +195,41 @@ class RoutineBuilder(QWidget):
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
+    # -- unsaved work --------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        """Changes worth keeping: a routine with at least one item not saved as shown."""
+        return self._dirty and bool(self.model.items)
+
+    def maybe_discard(self) -> bool:
+        """Before the routine is replaced or the window closes: True to go ahead (asks)."""
+        return self.unsaved.maybe_discard()
+
+    def _draft(self) -> Draft | None:
+        if not self.has_unsaved_changes():
+            return None
+        return Draft(self.current_routine(), self._original_id, self._id_edited)
+
+    def _title(self) -> str:
+        return self.name_edit.text().strip() or self.id_edit.text()
+
+    def _forget(self) -> None:
+        self._dirty = False
+
+    def _restore(self, draft: Draft) -> None:
+        self._left.clear_current()
+        self.edit(draft.routine, saved=False)
+        self._original_id = draft.original_id
+        self._id_edited = draft.id_edited
+        self._update_status()
+        self.status_label.setText(self.tr("Restored the routine you had not saved."))
+
     @Slot()
     def new_routine(self) -> None:
+        if not self.maybe_discard():
+            return
         name = self.tr("My routine")
-        self.routine_list.clearSelection()
+        self._left.clear_current()
         self._original_id = None
         self.edit(Routine(id=self._unique_id(user_routines.slug(name)), name=name,
                           kind=RoutineKind.CUSTOM, description=self.tr("My own routine."),
@@ -202,6 +239,8 @@ class RoutineBuilder(QWidget):
 
     @Slot()
     def duplicate(self) -> None:
+        if not self.maybe_discard():
+            return
         current = self.current_routine()
         self._original_id = None
         self._edit_copy(current, self._unique_id(f"{current.id}-copy"),
@@ -209,13 +248,15 @@ class RoutineBuilder(QWidget):
 
     def copy_shipped(self, routine_id: str) -> None:
         """Start editing a copy of a shipped routine under a new id such as "bedtime-mine"."""
+        if not self.maybe_discard():
+            return
         shipped = self._catalog.routines[routine_id]
         self._edit_copy(shipped, user_routines.free_id(routine_id, self._catalog),
                         self.tr("{0} (my copy)").format(shipped.name))
 
     def _edit_copy(self, routine: Routine, new_id: str, name: str) -> None:
         self._original_id = None
-        self.routine_list.clearSelection()
+        self._left.clear_current()
         self.edit(user_routines.copy_routine(routine, new_id, name), saved=False)
 
     def _edit_first(self) -> None:
@@ -242,10 +283,6 @@ class RoutineBuilder(QWidget):
         self.refresh()
         self.routines_changed.emit()
         self._edit_first()
-
-    def _ask(self, text: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Delete routine"), text)
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(str)
     def add_stretch(self, stretch_id: str) -> None:
@@ -278,6 +315,7 @@ class RoutineBuilder(QWidget):
         self._original_id = routine.id
         self._id_edited = True
         self._dirty = False
+        self.unsaved.clear()
         self.refresh(select=routine.id)
         self.status_label.setText(self.tr("Saved to {0}").format(path))
         self._update_buttons()
@@ -302,18 +340,7 @@ class RoutineBuilder(QWidget):
     def _show_problems(self, problems: list[Problem]) -> None:
         labels = {"name": self.name_error, "id": self.id_error,
                   "description": self.description_error, "items": self.items_error}
-        first_row = -1
-        for problem in problems:
-            match = _ITEM_KEY.match(problem.key)
-            if problem.key in labels:
-                append_error(labels[problem.key], problem.message)
-            elif match:
-                row = int(match.group(1))
-                self._items.add_problem(row, match.group(2) or "", problem.message)
-                first_row = row if first_row < 0 else first_row
-            else:
-                where = f"{problem.key}: " if problem.key else ""
-                append_error(self.general_error, where + problem.message)
+        first_row = place_problems(problems, labels, self.general_error, self._items)
         self.model.layoutChanged.emit()
         if first_row >= 0:
             self._items.select(first_row)
@@ -343,6 +370,7 @@ class RoutineBuilder(QWidget):
             return
         self._dirty = True
         self._update_status()
+        self.unsaved.changed()
 
     @Slot()
     def _on_items_changed(self) -> None:

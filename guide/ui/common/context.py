@@ -8,6 +8,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, Signal, Slot
 
 from guide.core.routine.summary import Summary, load_with_summary, summarize
 from guide.core.store import settings as core_settings
+from guide.core.store.files import read_user_file
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
@@ -30,7 +31,7 @@ class SettingsStore(QObject):
 
     def _read_raw(self) -> bytes | None:
         try:
-            return self._path.read_bytes()
+            return read_user_file(self._path, core_settings.MAX_BYTES)
         except OSError:
             return None
 

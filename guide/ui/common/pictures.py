@@ -4,6 +4,8 @@ import functools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from guide.core.content.media import read_svg
+
 _SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -14,8 +16,8 @@ def picture_description(path: Path) -> str:
     if path.suffix.lower() != ".svg":
         return ""
     try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError):
+        root = ET.fromstring(read_svg(path))
+    except (OSError, ValueError, ET.ParseError):
         return ""
     parts = []
     for tag in ("title", "desc"):

@@ -18,13 +18,13 @@ from PySide6.QtGui import (
     QPdfWriter,
     QTextDocument,
 )
-from PySide6.QtSvg import QSvgRenderer
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineItem, Stretch
 from guide.core.routine.guidance import routine_sources
 from guide.core.routine.plan import build_plan
 from guide.ui.common import theme
+from guide.ui.common.svg import load_svg
 from guide.ui.common.text import short_duration
 
 PICTURE = QSize(240, 180)  # pixels of the rendered picture; drawn about 32 mm wide
@@ -39,13 +39,13 @@ def _list(texts: list[str], ordered: bool = False) -> str:
 
 
 def _picture(path: Path) -> QImage | None:
-    renderer = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
-    if renderer is None:
+    if path.suffix.lower() != ".svg":
         image = QImage(str(path))
         return None if image.isNull() else image.scaled(
             PICTURE, Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation)
-    if not renderer.isValid():
+    renderer = load_svg(path)  # small and self-contained, like every picture the app draws
+    if renderer is None:
         return None
     image = QImage(PICTURE, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(theme.PAPER))

@@ -23,6 +23,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from guide.core.content.catalog import Catalog
+from guide.core.content.media import read_svg
 from guide.ui.common import theme
 from guide.ui.common.accessible import announce
 from guide.ui.library.body_access import RegionItems
@@ -68,9 +69,9 @@ class BodyCanvas(QWidget):
         for side, path in self._svgs.items():
             if path is None:
                 continue
-            try:
-                data = theme.recolour_body_map(path.read_bytes(), colours)
-            except OSError:
+            try:  # checked like every picture: small, nothing outside the file
+                data = theme.recolour_body_map(read_svg(path), colours)
+            except (OSError, ValueError):
                 continue
             renderer = QSvgRenderer(QByteArray(data), self)
             if renderer.isValid():

@@ -22,12 +22,12 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
 from guide.core.content.search import Query, SearchIndex
 from guide.ui.common import theme
+from guide.ui.common.svg import load_svg
 from guide.ui.common.text import short_duration
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -58,8 +58,8 @@ def render_svg(path: Path, size: QSize) -> QPixmap:
     light, so they stay readable on a dark desktop), keeping its aspect ratio."""
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(theme.current().card))
-    renderer = QSvgRenderer(str(path))
-    if renderer.isValid():
+    renderer = load_svg(path)
+    if renderer is not None:
         view = renderer.viewBoxF().size()
         scaled = view.scaled(size.toSizeF(), Qt.AspectRatioMode.KeepAspectRatio) \
             if not view.isEmpty() else size.toSizeF()

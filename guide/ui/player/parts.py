@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QW
 from guide.ui.common import theme
 from guide.ui.common.fonts import scaled
 from guide.ui.common.pictures import picture_description
+from guide.ui.common.svg import load_svg
 
 
 def set_shown(widget: QWidget, visible: bool) -> None:
@@ -82,8 +83,7 @@ class Illustration(QWidget):
             return
         self._path, self._mirrored = path, mirrored
         if path is not None and path not in self._cache:
-            renderer = QSvgRenderer(str(path)) if path.suffix.lower() == ".svg" else None
-            self._cache[path] = renderer if renderer and renderer.isValid() else None
+            self._cache[path] = load_svg(path) if path.suffix.lower() == ".svg" else None
         self._renderer = self._cache.get(path) if path is not None else None
         own = picture_description(path) if self._renderer is not None and path else ""
         self.setAccessibleDescription(own or description)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from guide.ui.common.context import AppContext
     from guide.ui.reminder.controller import Reminders
     from guide.ui.shell.main_window import MainWindow
+    from guide.ui.shell.single_instance import Claim
 
 
 def _install_translations(app: QApplication) -> None:
@@ -42,20 +43,17 @@ def _set_icon(app: QApplication) -> None:
 
 
 def _start_reminders(app: QApplication, window: MainWindow, context: AppContext,
-                     serve: bool) -> Reminders:
-    """The bedtime reminder, and (``serve``) the socket later starts of the app hand over to."""
+                     instance: Claim | None) -> Reminders:
+    """The bedtime reminder, and (for the copy holding the lock) the socket later starts of
+    the app hand over to."""
     from guide.ui.reminder.controller import Reminders
-    from guide.ui.shell.single_instance import InstanceServer
+    from guide.ui.shell.single_instance import make_server
 
     window.reminders = Reminders(app, window, context.store, context.catalog)
-    if serve:
-        try:
-            server = InstanceServer(app)
-        except OSError:
-            pass  # another copy won the race, or no socket folder: run on regardless
-        else:
-            server.request.connect(window.reminders.handle_request)
-            app.aboutToQuit.connect(server.close)
+    server = make_server(instance, app) if instance is not None else None
+    if server is not None:  # requests sent meanwhile waited in the socket's queue
+        server.request.connect(window.reminders.handle_request)
+        app.aboutToQuit.connect(server.close)
     return window.reminders
 
 
@@ -89,19 +87,27 @@ def _exit_once_started(window: MainWindow) -> QEventLoop:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from guide.ui.common.context import AppContext, SettingsStore
-    from guide.ui.shell.main_window import MainWindow
-
     exit_after_startup = getattr(args, "exit_after_startup", False)
     routine = getattr(args, "routine", None)
     background = getattr(args, "background", False)
+    instance = None
     if not exit_after_startup:
-        from guide.ui.shell.single_instance import forward
+        # Before anything else: exactly one copy runs; a later start hands over its request.
+        # The lock lasts as long as this process.
+        from guide.ui.shell import single_instance
 
-        request = {"action": "start", "routine": routine} if routine else {
-            "action": "background" if background else "show"}
-        if forward(request):
-            return 0  # the running app shows itself or starts the routine
+        instance = single_instance.claim()
+        if not instance.primary:
+            request = {"action": "start", "routine": routine} if routine else {
+                "action": "background" if background else "show"}
+            if single_instance.forward(request):
+                return 0  # the running app shows itself or starts the routine
+            sys.stderr.write(i18n.tr("Stretch Guide is already running but does not answer. "
+                                     "Close it, or end it, and start it again.") + "\n")
+            return 1
+
+    from guide.ui.common.context import AppContext, SettingsStore
+    from guide.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -120,7 +126,7 @@ def run_app(args: argparse.Namespace) -> int:
     window.started.connect(lambda: _set_icon(app))
     loop: QEventLoop | None = None
     if background:
-        reminders = _start_reminders(app, window, context, serve=True)
+        reminders = _start_reminders(app, window, context, instance)
         if not reminders.enabled and not reminders.tray.available:
             sys.stderr.write(window.tr(
                 "The bedtime reminder is off, so there is nothing to do in the background."
@@ -130,7 +136,7 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         # The same order for a user and for --exit-after-startup: first frame, then the rest.
         window.started.connect(
-            lambda: _start_reminders(app, window, context, serve=not exit_after_startup))
+            lambda: _start_reminders(app, window, context, instance))
         loop = _exit_once_started(window) if exit_after_startup else None
         window.show()
         window.show_disclaimer_if_needed()

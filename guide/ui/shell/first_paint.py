@@ -6,7 +6,9 @@ first Paint event is the moment that matters. The window calls :meth:`FirstPaint
 from there, so it is handled once that frame has been flushed to the screen.
 """
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal, SignalInstance
 
 _POSTED: list[QEvent.Type] = []
 
@@ -22,9 +24,12 @@ class FirstPaint(QObject):
 
     painted = Signal()
 
-    def __init__(self, parent: QObject) -> None:
+    def __init__(self, parent: QObject, *then: Callable[[], object] | SignalInstance) -> None:
+        """``then``: slots or signals to call, in this order, once the frame is on screen."""
         super().__init__(parent)
         self._seen = False
+        for slot in then:
+            self.painted.connect(slot)
 
     def seen(self) -> None:
         """Called from the widget's ``paintEvent``; only the first call counts."""

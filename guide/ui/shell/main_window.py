@@ -111,7 +111,6 @@ class MainWindow(QMainWindow):
         self.add_lazy_page("about", self.tr("About"), lambda: info_page("AboutPage"))
         self.add_lazy_page("problems", "", lambda: info_page("ProblemsPage",
                                                              context.catalog.problems))
-        self._show_problem_count()
         # Wide enough for the longest place name in the user's font size.
         width = max(150, self._nav.sizeHintForColumn(0) + 48,
                     self._keys_button.sizeHint().width())
@@ -122,9 +121,7 @@ class MainWindow(QMainWindow):
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
-        self._first_paint = FirstPaint(self)  # then after_show, see paintEvent
-        self._first_paint.painted.connect(self.first_painted)
-        self._first_paint.painted.connect(self.after_show)
+        self._first_paint = FirstPaint(self, self.first_painted, self.after_show)  # paintEvent
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -217,8 +214,11 @@ class MainWindow(QMainWindow):
     # -- messages ------------------------------------------------------------------------
 
     def _update_banner(self) -> None:
+        """The banner and the "Content problems" place, for the current summary."""
         parts = []
-        count = self._context.summary.problems
+        count, item = self._context.summary.problems, self._items["problems"]
+        item.setText(self.tr("Content problems ({0})").format(count))
+        item.setHidden(not count)
         if count:
             parts.append(self.tr(
                 "Some of your exercise files have problems ({0}); everything else loaded. "
@@ -363,15 +363,9 @@ class MainWindow(QMainWindow):
             self._context.catalog  # noqa: B018 - load the content now, before the first click
             if self._context.summary != shown:  # the files changed since the summary was stored
                 self.home.refresh(self._context.summary.routines)
-                self._show_problem_count()
                 self._update_banner()
             self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
             self.started.emit()
-
-    def _show_problem_count(self) -> None:
-        count, item = self._context.summary.problems, self._items["problems"]
-        item.setText(self.tr("Content problems ({0})").format(count))
-        item.setHidden(not count)
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:
         """``handler`` decides on close: True keeps the app running without the window."""
@@ -380,7 +374,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def quit_app(self) -> None:
         self._quitting = True
-        self.close()
+        if not self.close():  # the user kept an unsaved routine open
+            self._quitting = False
+            return
         app = QApplication.instance()
         if app is not None:
             app.quit()
@@ -393,6 +389,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self._background_handler and self._background_handler():
+            event.ignore()  # hidden, still running: the builder keeps its routine
+            return
+        builder = None if "routines" in self._factories else self._pages.get("routines")
+        if builder is not None and not builder.maybe_discard():  # type: ignore[attr-defined]
             event.ignore()
             return
         event.accept()

@@ -90,3 +90,59 @@ def test_unreadable_file_gives_defaults_and_a_message() -> None:
     assert loaded.settings == Settings()
     assert loaded.message is not None and "Could not read" in loaded.message
     assert path.is_dir()  # not moved: it may be a permissions problem the user can fix
+
+
+@pytest.mark.parametrize(("reminder", "why"), [
+    ({"paused_until": "9999-12-31T23:59:59+00:00"}, "year 9999 overflows the next occurrence"),
+    ({"snoozed_until": "0001-01-01T00:30:00+01:00"}, "near year 1 overflows in UTC"),
+    ({"last_fired": "yesterday"}, "not an instant"),
+    ({"grace_minutes": 10**12}, "overflows a timedelta"),
+    ({"snooze_minutes": 0}, "a snooze of nothing"),
+    ({"time": "99:99"}, "shown as on, never fires"),
+    ({"time": "22:60"}, "no such minute"),
+])
+def test_values_out_of_range_are_set_aside_like_damage(reminder: dict[str, object],
+                                                       why: str) -> None:
+    import json
+
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"volume": 0.3, "reminder": {"enabled": True, **reminder}}))
+    loaded = settings.load()
+    assert loaded.settings == Settings(), why
+    assert loaded.message is not None and "damaged" in loaded.message
+    assert "out of range" in loaded.message
+    [aside] = [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
+    assert json.loads(aside.read_text())["reminder"] == {"enabled": True, **reminder}
+    assert settings.load().message is None  # told once
+
+
+def test_a_file_nested_100000_deep_is_set_aside() -> None:
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    loaded = settings.load()
+    assert loaded.settings == Settings()
+    assert loaded.message is not None and "damaged" in loaded.message
+    assert not path.exists()
+    assert settings.load().message is None
+
+
+def test_a_fifo_named_settings_json_does_not_hang() -> None:
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)  # a blocking open would wait for a writer that never comes
+    loaded = settings.load()
+    assert loaded.settings == Settings()
+    assert loaded.message is not None and "damaged" in loaded.message
+    assert not path.exists()
+
+
+def test_same_second_damage_keeps_every_copy() -> None:
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True)
+    for n in range(5):
+        path.write_text("{ damaged " + str(n))
+        assert "damaged" in (settings.load().message or "")
+    kept = sorted(p.read_text() for p in path.parent.iterdir() if ".corrupt-" in p.name)
+    assert kept == ["{ damaged " + str(n) for n in range(5)]

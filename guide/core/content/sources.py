@@ -32,10 +32,16 @@ class Source:
         entry that is odd (a symbolic link loop, a FIFO, a name that is not UTF-8) comes out as
         a file, so reading it reports the problem for that one entry.
         """
+        for kind, path, _entry in self.listing():
+            yield kind, Path(path)
+
+    def listing(self) -> Iterator[tuple[str, str, os.DirEntry[str] | None]]:
+        """:meth:`documents` as plain strings, with the folder entry where there is one (its
+        ``stat`` is the cheap one): the content key lists every file without making Paths."""
         if self.root is not None:
             for name in ("muscles.yaml", "muscles.yml"):
                 if _exists(self.root / name):
-                    yield "muscles", self.root / name
+                    yield "muscles", str(self.root / name), None
             for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
                 folder = self.root / sub
                 if not _exists(folder):
@@ -45,13 +51,13 @@ class Source:
                 except NotADirectoryError:
                     continue
                 except OSError:
-                    yield "unreadable", folder
+                    yield "unreadable", str(folder), None
                     continue
                 for entry in entries:
                     if entry.name.endswith(YAML_SUFFIXES) and not _is_dir(entry):
-                        yield kind, Path(entry.path)
+                        yield kind, entry.path, entry
         for file in self.files:
-            yield _kind_of(file), file
+            yield _kind_of(file), str(file), None
 
 
 def _exists(path: Path) -> bool:
@@ -116,20 +122,21 @@ def content_key(sources: Sequence[Source]) -> str:
     import hashlib  # not needed before the first paint
 
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    update = digest.update
     for source in sources:
-        digest.update(f"|{_text(source.root)}|{_text(source.media)}".encode())
-        for kind, path in source.documents():
+        update(b"|%s|%s" % (os.fsencode(source.root or ""), os.fsencode(source.media)))
+        for kind, path, entry in source.listing():
             try:
-                st = path.stat()
+                st = entry.stat() if entry is not None else os.stat(path)
             except OSError as exc:
-                digest.update(f"{kind}:{_text(path)}:{exc.errno};".encode())
+                update(b"%s:%s:%d;" % (kind.encode(), os.fsencode(path), exc.errno or 0))
             else:
-                digest.update(f"{_text(path)}:{st.st_size}:{st.st_mtime_ns};".encode())
+                update(b"%s:%d:%d;" % (os.fsencode(path), st.st_size, st.st_mtime_ns))
         for folder, _dirs, _files in os.walk(source.media):
             try:
-                digest.update(f"{_text(folder)}:{os.stat(folder).st_mtime_ns};".encode())
+                update(b"%s:%d;" % (os.fsencode(folder), os.stat(folder).st_mtime_ns))
             except OSError:
-                digest.update(f"{_text(folder)}:?;".encode())
+                update(b"%s:?;" % os.fsencode(folder))
     return digest.hexdigest()
 
 

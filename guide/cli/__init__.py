@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "installation"))
     desktop.add_argument("action", choices=["install", "uninstall"])
 
+    from guide.cli.diary import add_parsers
+
+    add_parsers(sub)
+
     i18n = sub.add_parser("i18n", help=tr("for translators: extract, compile or check the "
                                            "translation catalogues"))
     i18n.add_argument("action", choices=["extract", "compile", "status", "template"])
@@ -135,6 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         code: int = run_reminder(args)
         return code
+    if args.command == "diary":
+        from guide.cli.diary import run_diary
+
+        return run_diary(args)
+    if args.command == "history":
+        from guide.cli.diary import run_history
+
+        return run_history(args)
     if args.command == "desktop":
         from guide.cli.desktop import run_desktop
 
@@ -173,8 +185,7 @@ def _shipped_content_found() -> bool:
 
 
 def cmd_validate(paths: list[Path]) -> int:
-    from guide.core.content.cache import load_catalog
-    from guide.core.content.catalog import builtin_source, sources_for, user_source
+    from guide.core.content.catalog import builtin_source, check_sources, sources_for, user_source
     from guide.core.store.files import describe_error, display_path
 
     refused = False
@@ -205,11 +216,11 @@ def cmd_validate(paths: list[Path]) -> int:
     # The user's own files may use the user's own stretches: validate them in that company.
     mine = [user_source()] if paths and any(_inside_user_folder(p) for p in paths) else []
     sources = [builtin_source(), *mine, *given] if paths else given
-    catalog = load_catalog(sources)
+    found, _checked = check_sources(sources)  # keeps no stretches: 50,000 files fit
     shown = {display_path(p) for p in documents} | {
         display_path(source.root / sub) for source in given if source.root is not None
         for sub in ("stretches", "routines")}
-    problems = sorted({p for p in catalog.problems if p.path in shown})
+    problems = sorted({p for p in found if p.path in shown})
     for problem in problems:
         _out(str(problem))
     if problems:

@@ -2,12 +2,12 @@
 
 The index is built once per catalogue: for every stretch a lower-case search text (name, summary,
 muscle ids, names and everyday synonyms, equipment) plus sets for the exact filters. A query is
-answered in one pass of plain ``str`` operations, so 10,000 stretches filter in a few ms and the
-Qt proxy only has to look up one flag per row.
+answered with plain ``str`` and set operations over the rows still in play, so 50,000 stretches
+filter in a few ms.
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,85 +60,115 @@ def _muscle_text(muscle: Muscle | None, ident: str) -> str:
     return " ".join([ident.replace("_", " "), muscle.name, *muscle.synonyms])
 
 
-class SearchIndex:
-    """Precomputed search data for every stretch of a catalogue, in a fixed order.
+@dataclass
+class Columns:
+    """The search data of every stretch, sorted by name, as plain lists (the catalogue cache
+    stores them, so Browse opens without touching 50,000 stretches)."""
 
-    Kept as parallel lists, and the muscle/position/equipment part of each text is shared
-    between stretches that have the same ones: building the index for 10,000 stretches is
-    then mostly one ``str.lower`` per stretch.
+    ids: list[str]
+    heads: list[str]  # lower-case name and summary
+    groups: list[int]  # the row's entry in ``tails``
+    tails: list[tuple[str, list[str], list[str], list[str]]]  # text, muscles, positions, equipment
+    seconds: list[int]
+
+
+def columns_of(stretches: Iterable[Stretch], muscles: dict[str, Muscle]) -> Columns:
+    muscle_text = {ident: _muscle_text(m, ident) for ident, m in muscles.items()}
+    tails: dict[tuple[Any, ...], int] = {}
+    out = Columns([], [], [], [], [])
+    for s in sorted(stretches, key=lambda s: s.name.lower()):
+        key = (tuple(s.muscles.primary), tuple(s.muscles.secondary), tuple(s.position),
+               tuple(s.equipment))
+        group = tails.get(key)
+        if group is None:
+            ids = list(dict.fromkeys([*s.muscles.primary, *s.muscles.secondary]))
+            parts = [*(muscle_text.get(i) or _muscle_text(None, i) for i in ids),
+                     *s.equipment, *(str(p).replace("_", " ") for p in s.position)]
+            group = tails[key] = len(out.tails)
+            out.tails.append(("\n" + fold("\n".join(parts)), ids,
+                              [str(p) for p in s.position], [e.lower() for e in s.equipment]))
+        out.ids.append(s.id)
+        out.heads.append(fold(f"{s.name}\n{s.summary}"))
+        out.groups.append(group)
+        out.seconds.append(stretch_seconds(s))
+    return out
+
+
+class SearchIndex:
+    """Precomputed search data for every stretch of a catalogue, sorted by name.
+
+    Parallel lists; the muscle/position/equipment part is shared by the stretches that have
+    the same ones (a few dozen groups however many stretches), so a search word is looked for
+    once per group and once in each stretch's own name and summary.
     """
 
-    def __init__(self, stretches: Iterable[Stretch], muscles: dict[str, Muscle]) -> None:
-        muscle_text = {ident: _muscle_text(m, ident) for ident, m in muscles.items()}
-        tails: dict[tuple[Any, ...], tuple[str, frozenset[str], frozenset[str],
-                                           frozenset[str]]] = {}
-        self.ids: list[str] = []
-        self._texts: list[str] = []
-        self._muscles: list[frozenset[str]] = []
-        self._positions: list[frozenset[str]] = []
-        self._equipment: list[frozenset[str]] = []
-        self._seconds: list[int] = []
-        for s in stretches:
-            key = (tuple(s.muscles.primary), tuple(s.muscles.secondary), tuple(s.position),
-                   tuple(s.equipment))
-            tail = tails.get(key)
-            if tail is None:
-                ids = [*s.muscles.primary, *s.muscles.secondary]
-                parts = [*(muscle_text.get(i) or _muscle_text(None, i) for i in ids),
-                         *s.equipment, *(str(p).replace("_", " ") for p in s.position)]
-                tail = tails[key] = ("\n" + fold("\n".join(parts)), frozenset(ids),
-                                     frozenset(str(p) for p in s.position),
-                                     frozenset(e.lower() for e in s.equipment))
-            self.ids.append(s.id)
-            self._texts.append(fold(f"{s.name}\n{s.summary}") + tail[0])
-            self._muscles.append(tail[1])
-            self._positions.append(tail[2])
-            self._equipment.append(tail[3])
-            self._seconds.append(stretch_seconds(s))
+    def __init__(self, columns: Columns) -> None:
+        self.columns = columns
+        self.ids = columns.ids
+        self._heads = columns.heads
+        self._groups = columns.groups
+        self._tail_texts = [t[0] for t in columns.tails]
+        sets = [(frozenset(m), frozenset(p), frozenset(e)) for _t, m, p, e in columns.tails]
+        self._group_muscles = [s[0] for s in sets]
+        self._muscles = [sets[g][0] for g in columns.groups]
+        self._positions = [sets[g][1] for g in columns.groups]
+        self._equipment = [sets[g][2] for g in columns.groups]
+        self._seconds = columns.seconds
 
     @classmethod
     def for_catalog(cls, catalog: Catalog) -> "SearchIndex":
-        return cls(catalog.stretches.values(), catalog.muscles)
+        """The catalogue's index, built on first use (or taken from the cache) and kept."""
+        if not isinstance(catalog.search_index, SearchIndex):
+            catalog.search_index = cls(columns_of(catalog.stretches.values(), catalog.muscles))
+        return catalog.search_index
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def entry(self, row: int) -> Entry:
-        return Entry(self.ids[row], self._texts[row], self._muscles[row], self._positions[row],
+        text = self._heads[row] + self._tail_texts[self._groups[row]]
+        return Entry(self.ids[row], text, self._muscles[row], self._positions[row],
                      self._equipment[row], self._seconds[row])
 
     def equipment_words(self) -> list[str]:
-        return sorted(set().union(*set(self._equipment)))
+        return sorted({word for _t, _m, _p, words in self.columns.tails for word in words})
 
     def muscle_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for group, n in Counter(self._muscles).items():
-            for m in group:
+        for group, n in Counter(self._groups).items():
+            for m in self._group_muscles[group]:
                 counts[m] = counts.get(m, 0) + n
         return counts
 
-    def mask(self, query: Query) -> list[bool]:
-        """One flag per stretch: does it pass every filter of ``query``?"""
-        keep = [True] * len(self.ids)
-        for word in words(query.text):
-            keep = [k and word in t for k, t in zip(keep, self._texts, strict=True)]
+    def matching_rows(self, query: Query) -> Sequence[int]:
+        """The rows (in index order) that pass every filter of ``query``.
+
+        Each filter narrows the rows left by the one before, most selective first.
+        """
+        rows: Sequence[int] = range(len(self.ids))
         if query.muscle:
-            keep = [k and query.muscle in m for k, m in zip(keep, self._muscles, strict=True)]
+            muscle, column = query.muscle, self._muscles
+            rows = [i for i in rows if muscle in column[i]]
         if query.position:
-            keep = [k and query.position in p
-                    for k, p in zip(keep, self._positions, strict=True)]
+            position, column = query.position, self._positions
+            rows = [i for i in rows if position in column[i]]
         if query.equipment == NO_EQUIPMENT:
-            keep = [k and not e for k, e in zip(keep, self._equipment, strict=True)]
+            column = self._equipment
+            rows = [i for i in rows if not column[i]]
         elif query.equipment:
-            wanted = query.equipment.lower()
-            keep = [k and wanted in e for k, e in zip(keep, self._equipment, strict=True)]
+            wanted, column = query.equipment.lower(), self._equipment
+            rows = [i for i in rows if wanted in column[i]]
         if query.max_seconds:
-            limit = query.max_seconds
-            keep = [k and t <= limit for k, t in zip(keep, self._seconds, strict=True)]
-        return keep
+            limit, seconds = query.max_seconds, self._seconds
+            rows = [i for i in rows if seconds[i] <= limit]
+        heads, groups = self._heads, self._groups
+        for word in words(query.text):
+            found = {g for g, text in enumerate(self._tail_texts) if word in text}
+            rows = [i for i in rows if groups[i] in found or word in heads[i]]
+        return rows
 
     def matching_ids(self, query: Query) -> list[str]:
-        return [i for i, k in zip(self.ids, self.mask(query), strict=True) if k]
+        return [self.ids[row] for row in self.matching_rows(query)]
 
 
 def muscles_for_words(catalog: Catalog, text: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Where content comes from: folders laid out like ``exercises/``, or loose files.
 
-Kept apart from the catalogue (and free of msgspec) so start-up can fingerprint the content
-folders without importing the content model.
+Kept apart from the catalogue (and free of msgspec) so start-up can compute the content key
+without importing the content model.
 """
 
 import os
@@ -33,10 +33,16 @@ class Source:
         entry that is odd (a symbolic link loop, a FIFO, a name that is not UTF-8) comes out as
         a file, so reading it reports the problem for that one entry.
         """
+        for kind, path, _entry in self.listing():
+            yield kind, Path(path)
+
+    def listing(self) -> Iterator[tuple[str, str, os.DirEntry[str] | None]]:
+        """:meth:`documents` as plain strings, with the folder entry where there is one (its
+        ``stat`` is the cheap one): the content key lists every file without making Paths."""
         if self.root is not None:
             for name in ("muscles.yaml", "muscles.yml"):
                 if _exists(self.root / name):
-                    yield "muscles", self.root / name
+                    yield "muscles", str(self.root / name), None
             for kind, sub in (("stretch", "stretches"), ("routine", "routines")):
                 folder = self.root / sub
                 if not _exists(folder):
@@ -46,13 +52,13 @@ class Source:
                 except NotADirectoryError:
                     continue
                 except OSError:
-                    yield "unreadable", folder
+                    yield "unreadable", str(folder), None
                     continue
                 for entry in entries:
                     if entry.name.endswith(YAML_SUFFIXES) and not _is_dir(entry):
-                        yield kind, Path(entry.path)
+                        yield kind, entry.path, entry
         for file in self.files:
-            yield _kind_of(file), file
+            yield _kind_of(file), str(file), None
 
 
 def _exists(path: Path) -> bool:
@@ -107,28 +113,33 @@ def sources_for(args: Iterable[Path]) -> list[Source]:
     return out
 
 
+def content_key(sources: Sequence[Source]) -> str:
+    """A short digest of every content file's path, size and modification time, and of every
+    media folder's modification time (an illustration added or removed changes its folder).
+    An entry that cannot be looked at still counts, by its name, so it never stops the listing.
 
+    32 hex characters whatever the number of files: the caches store it, never the file list.
+    """
+    import hashlib  # not needed before the first paint
 
-def fingerprint(sources: Sequence[Source]) -> str:
-    """Every content file's path, size and modification time, and every media folder's
-    modification time (an illustration added or removed changes its folder). An entry that
-    cannot be looked at still counts, by its name, so it never stops the listing."""
-    parts = [__version__, translations_stamp(sources)]
+    digest = hashlib.blake2b(__version__.encode(), digest_size=16)
+    update = digest.update
+    update(translations_stamp(sources).encode())  # the cached catalogue is per language
     for source in sources:
-        parts.append(f"|{_text(source.root)}|{_text(source.media)}")
-        for kind, path in source.documents():
+        update(b"|%s|%s" % (os.fsencode(source.root or ""), os.fsencode(source.media)))
+        for kind, path, entry in source.listing():
             try:
-                st = path.stat()
+                st = entry.stat() if entry is not None else os.stat(path)
             except OSError as exc:
-                parts.append(f"{kind}:{_text(path)}:{exc.errno}")
+                update(b"%s:%s:%d;" % (kind.encode(), os.fsencode(path), exc.errno or 0))
             else:
-                parts.append(f"{_text(path)}:{st.st_size}:{st.st_mtime_ns}")
+                update(b"%s:%d:%d;" % (os.fsencode(path), st.st_size, st.st_mtime_ns))
         for folder, _dirs, _files in os.walk(source.media):
             try:
-                parts.append(f"{_text(folder)}:{os.stat(folder).st_mtime_ns}")
+                update(b"%s:%d;" % (os.fsencode(folder), os.stat(folder).st_mtime_ns))
             except OSError:
-                parts.append(f"{_text(folder)}:?")
-    return ";".join(parts)
+                update(b"%s:?;" % os.fsencode(folder))
+    return digest.hexdigest()
 
 
 def locale_files(sources: Sequence[Source], lang: str) -> list[Path]:

@@ -1,18 +1,18 @@
 """What the Home page shows, cached as small JSON so the first paint needs no content model.
 
-Keyed by the same fingerprint as the catalogue cache and written by :func:`load_with_summary`
-whenever the catalogue is loaded for the app; the full catalogue loads right after the window
-is on screen. Free of msgspec and YAML at import on purpose.
+Its size depends on the routines only, never on the number of stretches. The first paint uses
+it as stored, without listing the content files; the catalogue loads right after the first paint
+(:func:`load_with_summary`, which computes the content key once) and the window updates Home in
+the rare case the files changed meanwhile. Free of msgspec and YAML at import on purpose.
 """
 
 import contextlib
 import json
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from guide.core.content.sources import Source, default_sources, fingerprint
+from guide.core.content.sources import default_sources
 from guide.core.store import paths
 from guide.core.store.files import read_user_file
 
@@ -86,11 +86,11 @@ def _stored_key() -> str | None:
         return None
 
 
-def load_summary(sources: Sequence[Source]) -> Summary | None:
-    """The cached summary when no content file changed since it was written, else None."""
+def load_summary() -> Summary | None:
+    """The summary as last stored (None before the first load): no content file is listed."""
     try:
         data = json.loads(read_user_file(summary_file()))
-        if data.get("format") != FORMAT or data["key"] != fingerprint(sources):
+        if data.get("format") != FORMAT:
             return None
         return Summary(tuple(_routine_info(r) for r in data["routines"]), int(data["problems"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):

@@ -36,7 +36,7 @@ from guide.core.store.records import (
 __all__ = ["Feeling", "History", "PlayedSession", "Record", "history_path"]
 
 FILE_NAME = "history.sqlite3"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 T = TypeVar("T")
 
@@ -58,6 +58,19 @@ CREATE TABLE IF NOT EXISTS sessions (
 );
 CREATE INDEX IF NOT EXISTS sessions_local_start ON sessions(local_start);
 """
+# Version 2 adds the cramp diary (guide.core.store.diary): one row per night, keyed by its date.
+_DIARY_SCHEMA = """
+CREATE TABLE IF NOT EXISTS diary (
+    night TEXT PRIMARY KEY,
+    cramps INTEGER NOT NULL,
+    severity INTEGER NOT NULL,
+    places TEXT NOT NULL,
+    note TEXT NOT NULL,
+    logged TEXT NOT NULL
+);
+"""
+# What takes a database from the version before each key to that version.
+_MIGRATIONS = {1: _SCHEMA, 2: _DIARY_SCHEMA}
 
 
 def history_path() -> Path:
@@ -161,6 +174,11 @@ class History:
         nights = {r.night for r in self.sessions() if r.completed and r.kind == "bedtime"}
         return streak_of(nights, today)
 
+    def use(self, action: Callable[[sqlite3.Connection], T], busy: str) -> T | None:
+        """Run ``action`` on the (migrated) database for another store in the same file, such
+        as the diary; None when it could not, with ``busy`` or the problem in :attr:`messages`."""
+        return self._run(action, busy)
+
     def take_messages(self) -> list[str]:
         out, self.messages = self.messages, []
         return out
@@ -187,10 +205,12 @@ class History:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
                 db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(f"BEGIN; {_SCHEMA} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
+                steps = "".join(sql for to, sql in sorted(_MIGRATIONS.items()) if to > version)
+                db.executescript(f"BEGIN; {steps} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
             yield db
 
-    def _run(self, action: Callable[[sqlite3.Connection], T]) -> T | None:
+    def _run(self, action: Callable[[sqlite3.Connection], T], busy: str | None = None
+             ) -> T | None:
         """Run ``action``; on a damaged file move it aside and retry once on a fresh one."""
         for attempt in range(3):
             try:
@@ -202,8 +222,8 @@ class History:
                     return action(db)
             except sqlite3.Error as exc:
                 if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
-                    self._note(tr("The history is in use by another window; "
-                                  "this session is kept and will be saved later."))
+                    self._note(busy or tr("The history is in use by another window; "
+                                          "this session is kept and will be saved later."))
                     return None
                 if attempt < 2 and _is_damaged(exc) and found is not None:
                     self._set_aside(exc, found)

@@ -6,7 +6,6 @@ imports ``guide`` from the repository itself, which has no ``guide/data/``; ther
 repository's own folders are the shipped ones. Nothing else may decide where the repository is.
 """
 
-from importlib import metadata
 from pathlib import Path
 
 import guide
@@ -50,6 +49,8 @@ def has_content() -> bool:
 
 def program_licence() -> Path | None:
     """The GPL text installed with the package metadata (``*.dist-info/licenses/LICENSE``)."""
+    from importlib import metadata  # 40-50 ms (it imports email): not on the way to Home
+
     try:
         files = metadata.distribution("stretch-guide").files or []
     except metadata.PackageNotFoundError:

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -47,6 +48,7 @@ class BodyCanvas(QWidget):
         theme.watcher().changed.connect(self._on_theme)
         self._side = next((s for s in SIDES if s in self._renderers), "front")
         self._regions: list[Region] | None = None
+        self._cached: tuple[tuple[str, int, int, float], QPixmap] | None = None
         self._hover = ""
         self._cursor = -1  # keyboard position in the region list
         self._selected = ""
@@ -165,7 +167,7 @@ class BodyCanvas(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              self.tr("The body map is not available.\nUse the muscle list."))
             return
-        renderer.render(painter, self._target())
+        painter.drawPixmap(0, 0, self._drawing(renderer))
         focus = self._focus_muscle()
         for region in self._ensure_regions():
             if region.muscle == self._selected:
@@ -177,6 +179,21 @@ class BodyCanvas(QWidget):
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(QRectF(region.rect).adjusted(-3, -3, 3, 3), 4, 4)
+
+    def _drawing(self, renderer: QSvgRenderer) -> QPixmap:
+        """The body drawn once per side and size: a muscle click repaints only the highlight."""
+        ratio = self.devicePixelRatioF()
+        key = (self._side, self.width(), self.height(), ratio)
+        if self._cached is None or self._cached[0] != key:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter, self._target())
+            painter.end()
+            self._cached = (key, pixmap)
+        return self._cached[1]
 
     def _focus_muscle(self) -> str:
         regions = self._ensure_regions()

@@ -38,14 +38,18 @@ def wrap(metrics: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
 class StretchDelegate(QStyledItemDelegate):
     """Thumbnail, then the name and the dose wrapped onto their own lines: never overlapping."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        # Every row is as tall as three lines of name and one of dose in the list's font (the
-        # list uses uniform row heights: 10,000 stretches stay quick), so text never overlaps.
-        bold = QFont(option.font)
+    @staticmethod
+    def row_height(font: QFont) -> int:
+        """Every row is as tall as three lines of name and one of dose in the list's font (the
+        list uses one fixed row height: 50,000 stretches stay quick), so text never overlaps."""
+        bold = QFont(font)
         bold.setBold(True)
         lines = (TEXT_LINES - 1) * QFontMetrics(bold).lineSpacing() + \
-            option.fontMetrics.lineSpacing()
-        return QSize(200, max(THUMB.height(), lines) + 12)
+            QFontMetrics(font).lineSpacing()
+        return max(THUMB.height(), lines) + 12
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        return QSize(200, self.row_height(option.font))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)

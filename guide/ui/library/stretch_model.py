@@ -1,11 +1,13 @@
-"""The stretch list as a Qt model, and the proxy that filters it for the library view.
+"""The stretch list as a Qt model, and the filtered list the library view shows.
 
-The proxy never inspects stretches itself: :class:`guide.core.content.search.SearchIndex` answers a
-query with one flag per row in a single pass, and ``filterAcceptsRow`` only reads that flag.
+The filter never inspects stretches itself: :class:`guide.core.content.search.SearchIndex` answers
+a query with the matching rows in one pass of plain ``str`` operations.
 Thumbnails are rendered from the first illustration when a row is first shown, one pixmap per
 picture (thousands of stretches share a few dozen pictures).
 """
 
+from bisect import bisect_left
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRectF,
     QSize,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
@@ -80,25 +81,27 @@ class StretchListModel(QAbstractListModel):
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
-        self._stretches = sorted(catalog.stretches.values(), key=lambda s: s.name.lower())
-        self.index_data = SearchIndex(self._stretches, catalog.muscles)
-        self._rows = {s.id: n for n, s in enumerate(self._stretches)}
+        self.index_data = SearchIndex.for_catalog(catalog)
+        self._ids = self.index_data.ids  # sorted by name; stretches are fetched row by row
+        self._rows: dict[str, int] | None = None
         self._thumbs: dict[str, QPixmap] = {}
         self._blank: QPixmap | None = None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._stretches)
+        return 0 if parent.isValid() else len(self._ids)
 
     def stretch(self, row: int) -> Stretch:
-        return self._stretches[row]
+        return self._catalog.stretches[self._ids[row]]
 
     def row_of(self, stretch_id: str) -> int:
+        if self._rows is None:
+            self._rows = {ident: n for n, ident in enumerate(self._ids)}
         return self._rows.get(stretch_id, -1)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        s = self._stretches[index.row()]
+        s = self.stretch(index.row())
         if role == Qt.ItemDataRole.DisplayRole:
             return s.name
         if role == IdRole:
@@ -127,15 +130,24 @@ class StretchListModel(QAbstractListModel):
         return pixmap
 
 
-class StretchFilterProxy(QSortFilterProxyModel):
-    """Filters by muscle, position, equipment, time needed and search words."""
+class StretchFilterProxy(QAbstractListModel):
+    """The stretches that pass the filters (muscle, position, equipment, time, search words).
+
+    A plain list model over the matching rows of :class:`StretchListModel`, not a
+    QSortFilterProxyModel: that one asks ``filterAcceptsRow`` once per stretch, a Python call
+    each, 50,000 of them per keystroke. Here a change of filter is one pass of the search index
+    and a model reset; the view then asks only for the rows it shows.
+    """
 
     def __init__(self, source: StretchListModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setSourceModel(source)
+        self._source = source
         self._index = source.index_data
         self._query = Query()
-        self._mask = [True] * len(self._index)
+        self._rows: Sequence[int] = range(len(self._index))
+
+    def sourceModel(self) -> StretchListModel:
+        return self._source
 
     @property
     def query(self) -> Query:
@@ -161,18 +173,26 @@ class StretchFilterProxy(QSortFilterProxyModel):
         if query == self._query:
             return
         self._query = query
-        self.beginFilterChange()
-        self._mask = self._index.mask(query)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.beginResetModel()
+        self._rows = self._index.matching_rows(query)
+        self.endResetModel()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        return self._mask[source_row]
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._source.data(self._source.index(self._rows[index.row()], 0), role)
 
     def stretch_id(self, row: int) -> str:
-        value = self.data(self.index(row, 0), IdRole)
-        return str(value) if value is not None else ""
+        if 0 <= row < len(self._rows):
+            return self._source.index_data.ids[self._rows[row]]
+        return ""
 
     def row_of(self, stretch_id: str) -> int:
-        source = self.sourceModel()
-        assert isinstance(source, StretchListModel)
-        return self.mapFromSource(source.index(source.row_of(stretch_id), 0)).row()
+        """The row showing ``stretch_id``, or -1 when it is filtered out."""
+        source_row = self._source.row_of(stretch_id)
+        row = bisect_left(self._rows, source_row)  # the rows are in ascending order
+        return row if source_row >= 0 and row < len(self._rows) and \
+            self._rows[row] == source_row else -1

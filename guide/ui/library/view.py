@@ -1,7 +1,7 @@
 """The library: find a stretch by body map, muscle, everyday words, position, equipment or time.
 
 Layout, left to right: body map | muscles with counts | matching stretches | the chosen stretch.
-The stretch list is one model behind one filter proxy; filters never rebuild widgets.
+The stretch list is one model behind one filtered list; filters never rebuild widgets.
 """
 
 from collections.abc import Sequence
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QTableView,
@@ -111,10 +110,24 @@ class LibraryView(QWidget):
         self.time_box.currentIndexChanged.connect(
             lambda _n: self.proxy.set_max_seconds(int(self.time_box.currentData() or 0)))
 
-        self.results = QListView()
+        # A one-column table, not a QListView: a list view lays out every row again after each
+        # filter (a model call per row, 50,000 of them); a table with fixed row heights asks
+        # only for the rows on screen.
+        self.results = QTableView()
+        self.results.setObjectName("results")
         self.results.setModel(self.proxy)
-        self.results.setUniformItemSizes(True)
         self.results.setItemDelegate(StretchDelegate(self.results))
+        self.results.horizontalHeader().hide()
+        self.results.horizontalHeader().setStretchLastSection(True)
+        rows = self.results.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(StretchDelegate.row_height(self.results.font()))
+        self.results.setShowGrid(False)
+        self.results.setWordWrap(False)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setTabKeyNavigation(False)
         self.results.setAccessibleName(self.tr("Matching stretches"))
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -135,9 +148,7 @@ class LibraryView(QWidget):
         self.detail.add_to_routine.connect(self.add_to_routine)
 
         self._layout()
-        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
-                       self.proxy.layoutChanged):
-            signal.connect(self._update_count)
+        self.proxy.modelReset.connect(self._after_filter)
         self._update_count()
         theme.styled(self, _STYLE)
 
@@ -293,6 +304,18 @@ class LibraryView(QWidget):
         self.select_muscle("")
 
     @Slot()
+    def _after_filter(self) -> None:
+        """The list was refilled: keep the stretch shown in the detail selected if it is listed."""
+        row = self.proxy.row_of(self.detail.stretch_id) if self.detail.stretch_id else -1
+        if row >= 0:
+            selection = self.results.selectionModel()
+            blocked = selection.blockSignals(True)  # the detail already shows it
+            self.results.setCurrentIndex(self.proxy.index(row, 0))
+            selection.blockSignals(blocked)
+            self.results.viewport().update()
+        self._update_count()
+
+    @Slot()
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
@@ -330,7 +353,7 @@ _STYLE = """
 QLabel#heading { font-weight: bold; color: $text; }
 QLabel#count { font-weight: bold; color: $text; }
 QLabel#hint { color: $muted; }
-QListView, QTableView { background: $base; color: $base_text; border: 1px solid $border; }
-QListView::item:selected, QTableView::item:selected { background: $accent; color: $on_accent; }
-QListView:focus, QTableView:focus { border: 2px solid $focus; }
+QTableView { background: $base; color: $base_text; border: 1px solid $border; }
+QTableView::item:selected { background: $accent; color: $on_accent; }
+QTableView:focus { border: 2px solid $focus; }
 """

@@ -1,8 +1,9 @@
 """The player: a routine played step by step, readable from two metres, driven by the keyboard.
 
 The view owns the app's one QTimer that ticks the session. The timer fires just after the next
-whole second of the countdown (and at least every 200 ms), so the display and the end of each
-segment land on time; it is stopped while paused or finished, so an idle player costs nothing.
+whole second of the countdown (or the halfway point of a hold, when that comes first), so the
+display, the cues and the end of each segment land on time with one wake-up a second; it is
+stopped while paused or finished, so an idle player costs nothing.
 """
 
 
@@ -27,7 +28,7 @@ from guide.ui.player.summary import SummaryPanel
 
 __all__ = ["MAX_TICK_MS", "Illustration", "PlayerView", "ThinBar"]
 
-MAX_TICK_MS = 200
+MAX_TICK_MS = 1001  # one tick a second: the countdown shows whole seconds
 VISUAL_CUES = (EventKind.HALFWAY, EventKind.COUNTDOWN, EventKind.SIDE_SWITCH)
 _SCROLL = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
 
@@ -341,10 +342,13 @@ class PlayerView(QWidget):
             self._timer.stop()
 
     def _next_interval(self) -> int:
-        """Milliseconds to just past the next whole second shown, at most 200 ms."""
+        """Milliseconds to just past the next whole second shown (or the halfway point)."""
         left = self._session.remaining
-        to_boundary = left - math.floor(left - 1e-6) if left > 0 else 0.0
-        return max(1, min(MAX_TICK_MS, math.ceil(to_boundary * 1000) + 1))
+        wait = left - math.floor(left - 1e-6) if left > 0 else 0.0
+        half = self._session.segment.seconds / 2
+        if half < left < half + wait:  # halfway (on a half second for odd holds) comes first
+            wait = left - half
+        return max(1, min(MAX_TICK_MS, math.ceil(wait * 1000) + 1))
 
     def _refresh(self) -> None:
         self._screen.show_session(self._session)

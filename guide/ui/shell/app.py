@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import time
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from guide import DESKTOP_ID, __version__
-from guide.core.content.sources import default_sources
-from guide.core.i18n import tr
+from guide.core import i18n
 from guide.core.routine.summary import load_summary
 from guide.core.store import paths
 
 if TYPE_CHECKING:
+    from guide.ui.common.context import AppContext
     from guide.ui.reminder.controller import Reminders
+    from guide.ui.shell.main_window import MainWindow
+    from guide.ui.shell.single_instance import Claim
 
 
 def _set_icon(app: QApplication) -> None:
@@ -29,6 +32,50 @@ def _set_icon(app: QApplication) -> None:
     icon = paths.builtin_media() / "icons" / "stretch-guide.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+def _start_reminders(app: QApplication, window: MainWindow, context: AppContext,
+                     instance: Claim | None) -> Reminders:
+    """The bedtime reminder, and (for the copy holding the lock) the socket later starts of
+    the app hand over to."""
+    from guide.ui.reminder.controller import Reminders
+    from guide.ui.shell.single_instance import make_server
+
+    window.reminders = Reminders(app, window, context.store, context.catalog)
+    server = make_server(instance, app) if instance is not None else None
+    if server is not None:  # requests sent meanwhile waited in the socket's queue
+        server.request.connect(window.reminders.handle_request)
+        app.aboutToQuit.connect(server.close)
+    return window.reminders
+
+
+def _exit_once_started(window: MainWindow) -> QEventLoop:
+    """``--exit-after-startup``: the event loop to run instead of the application's; it ends
+    once the first frame is painted and the deferred work has run. A loop of its own, not
+    ``app.quit()``: after that, a caller going on with the same QApplication could not run
+    event loops any more. With STRETCH_GUIDE_PAINTED_AT set (benchmarks/startup.py) it writes
+    both moments and the peak memory at the first frame; with STRETCH_GUIDE_SCREENSHOT, the
+    window."""
+    stamp = os.environ.get("STRETCH_GUIDE_PAINTED_AT")
+    moments: list[str] = []
+    loop = QEventLoop()
+
+    def painted() -> None:
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        moments.append(f"painted {time.time()!r} {peak_kib}")
+
+    def started() -> None:
+        moments.append(f"interactive {time.time()!r}")
+        if stamp:
+            with open(stamp, "w", encoding="ascii") as out:
+                out.write("\n".join(moments) + "\n")
+        if os.environ.get("STRETCH_GUIDE_SCREENSHOT"):
+            window.grab().save(os.environ["STRETCH_GUIDE_SCREENSHOT"])
+        loop.quit()
+
+    window.first_painted.connect(painted)
+    window.started.connect(started)
+    return loop
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -47,8 +94,8 @@ def run_app(args: argparse.Namespace) -> int:
                 "action": "background" if background else "show"}
             if single_instance.forward(request):
                 return 0  # the running app shows itself or starts the routine
-            sys.stderr.write(tr("Stretch Guide is already running but does not answer. "
-                                "Close it, or end it, and start it again.") + "\n")
+            sys.stderr.write(i18n.tr("Stretch Guide is already running but does not answer. "
+                                     "Close it, or end it, and start it again.") + "\n")
             return 1
 
     from guide.ui.common.context import AppContext, SettingsStore
@@ -68,51 +115,33 @@ def run_app(args: argparse.Namespace) -> int:
 
     theme.force_from_environment()  # STRETCH_GUIDE_THEME=dark ..., for screenshots and testing
 
-    # Home needs only the cached summary; the catalogue loads after the first paint.
-    summary = load_summary(default_sources())
-    context = AppContext(None, store, summary)
+    # Home needs only the stored summary; the catalogue loads after the first paint.
+    context = AppContext(None, store, load_summary())
     window = MainWindow(context)
-    if not background:
+    window.started.connect(lambda: _set_icon(app))
+    loop: QEventLoop | None = None
+    if background:
+        reminders = _start_reminders(app, window, context, instance)
+        if not reminders.enabled and not reminders.tray.available:
+            sys.stderr.write(i18n.tr(
+                "The bedtime reminder is off, so there is nothing to do in the background."
+                " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
+            shiboken6.delete(window)
+            return 1
+    else:
+        # The same order for a user and for --exit-after-startup: first frame, then the rest.
+        window.started.connect(
+            lambda: _start_reminders(app, window, context, instance))
+        loop = _exit_once_started(window) if exit_after_startup else None
         window.show()
         window.show_disclaimer_if_needed()
     if routine:
         window.start_routine_after_disclaimer(routine)
-    if exit_after_startup:
-        window.repaint()
-        app.processEvents()
-        if os.environ.get("STRETCH_GUIDE_PAINTED_AT"):  # for benchmarks/startup.py
-            with open(os.environ["STRETCH_GUIDE_PAINTED_AT"], "w", encoding="ascii") as out:
-                out.write(repr(time.time()))
-        context.catalog  # noqa: B018 - what the first event-loop turn would load
-        if os.environ.get("STRETCH_GUIDE_SCREENSHOT"):
-            window.grab().save(os.environ["STRETCH_GUIDE_SCREENSHOT"])
-        code = 0
-    else:
-        def start_reminders() -> Reminders:
-            from guide.ui.reminder.controller import Reminders
-            from guide.ui.shell.single_instance import make_server
-
-            window.reminders = Reminders(app, window, context.store, context.catalog)
-            server = make_server(instance, app) if instance is not None else None
-            if server is not None:  # requests sent meanwhile waited in the socket's queue
-                server.request.connect(window.reminders.handle_request)
-                app.aboutToQuit.connect(server.close)
-            return window.reminders
-
-        window.started.connect(lambda: _set_icon(app))
-        if background:
-            reminders = start_reminders()
-            if not reminders.enabled and not reminders.tray.available:
-                sys.stderr.write(tr(
-                    "The bedtime reminder is off, so there is nothing to do in the background."
-                    " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
-                shiboken6.delete(window)
-                return 1
-        else:
-            window.started.connect(start_reminders)
-            QTimer.singleShot(0, window.after_show)
-        code = app.exec()
-    # Delete the window tree while the QApplication still exists: leaving it to the
-    # interpreter's shutdown order crashes now and then.
+    code = loop.exec() if loop is not None else app.exec()
+    # Delete the window tree (and the reminder, which belongs to the application) while the
+    # QApplication still exists: leaving it to the interpreter's shutdown order crashes now and
+    # then, and a caller that goes on with the same QApplication must not keep them running.
+    if window.reminders is not None:
+        shiboken6.delete(window.reminders)
     shiboken6.delete(window)
     return code

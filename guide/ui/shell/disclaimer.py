@@ -1,8 +1,28 @@
 """The first-run disclaimer, acknowledged once and kept in settings."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from guide.core.content import safety
+
+if TYPE_CHECKING:
+    from guide.ui.common.context import SettingsStore
+
+
+def ask_once(parent: QWidget, store: "SettingsStore") -> "DisclaimerDialog | None":
+    """The disclaimer, opened over ``parent`` until the user has acknowledged it once."""
+    if store.settings.disclaimer_accepted:
+        return None
+    dialog = DisclaimerDialog(parent)
+
+    def accepted() -> None:
+        store.settings.disclaimer_accepted = True
+        store.save()
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
+    return dialog
 
 
 class DisclaimerDialog(QDialog):

@@ -1,4 +1,5 @@
-"""The History page: the sessions played, newest first, and the two streaks."""
+"""The History page: the two streaks, then two tabs: the sessions played, newest first, and the
+cramp diary with its weekly chart (built when the page is, so start-up never pays for it)."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -11,24 +12,29 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from guide.core.i18n import ntr
 from guide.core.routine.session import format_duration
+from guide.core.store.diary import Diary
 from guide.core.store.history import Feeling, History, Record
 from guide.ui.common.fonts import scaled
+from guide.ui.diary.panel import DiaryPanel
 
 
 class HistoryPage(QWidget):
     """Call :meth:`refresh` when the page is shown or a session was recorded."""
 
     def __init__(self, history: History, parent: QWidget | None = None, *,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+                 today: Callable[[], dt.date] = dt.date.today,
+                 now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         super().__init__(parent)
         self._history = history
         self._today = today
+        self.diary = DiaryPanel(Diary(history), now=now, own_messages=False)
         title = QLabel(self.tr("History"))
         scaled(title, 1.6, bold=True)
         self._streak = QLabel()
@@ -64,8 +70,14 @@ class HistoryPage(QWidget):
         layout.addWidget(title)
         layout.addLayout(streaks)
         layout.addWidget(self._message)
-        layout.addWidget(self._empty)
-        layout.addWidget(self._table, 1)
+        sessions = QWidget()
+        sessions_layout = QVBoxLayout(sessions)
+        sessions_layout.addWidget(self._empty)
+        sessions_layout.addWidget(self._table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(sessions, self.tr("&Sessions"))
+        self.tabs.addTab(self.diary, self.tr("Cramp &diary"))
+        layout.addWidget(self.tabs, 1)
         self.refresh()
 
     @property
@@ -80,9 +92,14 @@ class HistoryPage(QWidget):
     def bedtime_text(self) -> str:
         return self._bedtime.text()
 
+    def show_diary(self) -> DiaryPanel:
+        self.tabs.setCurrentWidget(self.diary)
+        return self.diary
+
     @Slot()
     def refresh(self) -> None:
         sessions = self._history.sessions()
+        self.diary.refresh(sessions)  # its problems reading the file are shown above the tabs
         today = self._today()
         days = self._history.streak(today)
         nights = self._history.bedtime_streak(today)

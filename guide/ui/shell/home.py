@@ -1,5 +1,6 @@
 """Home: one click to the routine a person needs now, and every routine with its length."""
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from guide.ui.common.fonts import scaled
 from guide.ui.common.reflow import ReflowLayout
 from guide.ui.shell.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
+    TAB_FOCUS,
     TEXT_BROWSER_INTERACTION,
     USER_ROLE,
     set_props,
@@ -44,7 +46,7 @@ class HomePage(QWidget):
         super().__init__(parent)
         self._routines = {r.id: r for r in routines}
         self.thigh_choice: ThighChoice | None = None
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
 
@@ -120,6 +122,21 @@ class HomePage(QWidget):
         layout.addWidget(how)
         self.refresh()
 
+    def add_card(self, card: QWidget) -> None:
+        """A notice under the title, such as the diary's morning question."""
+        self._layout.insertWidget(1, card)
+        # Tab reaches it where it is seen: before the quick buttons, not after the list.
+        first: QWidget = next(iter(self.quick_buttons.values()))
+        before = first
+        while (earlier := before.previousInFocusChain()) not in (None, first):
+            before = earlier
+            if before.focusPolicy() & TAB_FOCUS:
+                break
+        chain = [before, *card.findChildren(QPushButton), first]
+        for one, two in itertools.pairwise(chain):
+            QWidget.setTabOrder(one, two)
+        card.show()
+
     def refresh(self, routines: Sequence[RoutineInfo] | None = None) -> None:
         """Show ``routines`` (or the ones given before) in the list, relief first."""
         if routines is not None:
@@ -194,4 +211,6 @@ QListWidget#routines { background: $base; color: $base_text; }
 QListWidget#routines::item { padding: 8px; border-bottom: 1px solid $border; color: $base_text; }
 QListWidget#routines::item:selected { background: $accent; color: $on_accent; }
 QListWidget#routines::item:focus { border: 2px solid $focus; }
+QFrame#diaryPrompt { background: $note; border: 1px solid $note_border; border-radius: 6px; }
+QFrame#diaryPrompt QLabel { color: $note_text; }
 """

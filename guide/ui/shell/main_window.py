@@ -26,21 +26,23 @@ from guide.ui.common import theme
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
 from guide.ui.shell import places
-from guide.ui.shell.disclaimer import DisclaimerDialog
+from guide.ui.shell.disclaimer import DisclaimerDialog, ask_once
+from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.home import HomePage
 from guide.ui.shell.pages import scroll_holder
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 from guide.ui.shell.style import WINDOW_STYLE
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QKeyEvent
+    from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
 
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
 
 
 class MainWindow(QMainWindow):
-    started = Signal()  # the first event-loop turn after showing: set up what can wait
+    first_painted = Signal()  # the first frame is on screen; the deferred work follows at once
+    started = Signal()  # the deferred start-up work is done: the content is loaded
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")
+        self._first_paint = FirstPaint(self, self.first_painted, self.after_show)  # paintEvent
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -200,8 +203,11 @@ class MainWindow(QMainWindow):
     # -- messages ------------------------------------------------------------------------
 
     def _update_banner(self) -> None:
+        """The banner and the "Content problems" place, for the current summary."""
         parts = []
-        count = self._context.summary.problems
+        count, item = self._context.summary.problems, self._items["problems"]
+        item.setText(self.tr("Content problems ({count})").format(count=count))
+        item.setHidden(not count)
         if count:
             parts.append(self.tr(
                 "Some of your exercise files have problems ({count}); everything else loaded. "
@@ -322,12 +328,7 @@ class MainWindow(QMainWindow):
     # -- start-up and closing ------------------------------------------------------------
 
     def show_disclaimer_if_needed(self) -> None:
-        store = self._context.store
-        if store.settings.disclaimer_accepted:
-            return
-        self._disclaimer = DisclaimerDialog(self)
-        self._disclaimer.accepted.connect(self._on_disclaimer_accepted)
-        self._disclaimer.open()
+        self._disclaimer = ask_once(self, self._context.store)
 
     def start_routine_after_disclaimer(self, routine_id: str) -> None:
         """Start now, or once the first-run disclaimer is acknowledged (not behind it)."""
@@ -336,14 +337,13 @@ class MainWindow(QMainWindow):
         else:
             self.start_routine(routine_id)
 
-    @Slot()
-    def _on_disclaimer_accepted(self) -> None:
-        self._context.store.settings.disclaimer_accepted = True
-        self._context.store.save()
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        self._first_paint.seen()
 
     @Slot()
     def after_show(self) -> None:
-        """Work that can wait until the window is on screen (the first event-loop turn)."""
+        """Work that waits for the first frame (or for ``--background``): once only."""
         if not self._started:
             self._started = True
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
@@ -351,8 +351,15 @@ class MainWindow(QMainWindow):
             theme.follow_desktop(self)
             if self.isVisible():
                 self.activateWindow()  # keyboard shortcuts work at once, even without a WM
+            shown = self._context.summary
             self._context.catalog  # noqa: B018 - load the content now, before the first click
+            if self._context.summary != shown:  # the files changed since the summary was stored
+                self.home.refresh(self._context.summary.routines)
+                self._update_banner()
             self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
+            from guide.ui.shell.diary_offer import DiaryOffer
+
+            self.diary_offer = DiaryOffer(self.home, self._refresh_history)  # asks at once
             self.started.emit()
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:

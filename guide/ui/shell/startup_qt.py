@@ -13,6 +13,7 @@ RICH_TEXT = 1  # Qt.TextFormat.RichText
 TEXT_BROWSER_INTERACTION = 13  # Qt.TextInteractionFlag.TextBrowserInteraction
 ALIGN_CENTER = 0x84  # Qt.AlignmentFlag.AlignCenter
 SCROLL_BAR_ALWAYS_OFF = 1  # Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+TAB_FOCUS = 1  # Qt.FocusPolicy.TabFocus
 
 
 def set_props(obj: QObject, **props: int) -> None:

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from guide.core.content.catalog import Catalog
@@ -223,3 +224,43 @@ def test_history_page_lists_sessions_and_streaks(qtbot: QtBot, tmp_path: Path) -
                      "Hard"]
     assert page.table.item(2, 3).text() == "Completed, 12 holds"
     assert "2" in page.streak_text and "2" in page.bedtime_text
+
+
+class _Paints(QObject):
+    """The area of every Paint event the watched widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            rect = event.rect()
+            self.areas.append(rect.width() * rect.height())
+        return False
+
+
+def test_the_countdown_repaints_once_a_second(
+        qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
+    routine = Routine(id="long", name="Long", kind=RoutineKind.CUSTOM, description="d", prepare=3,
+                      items=[RoutineItem(stretch="neck", hold=90, reps=1)])
+    clock = FakeClock()
+    session = Session(build_plan(routine, catalog.stretches), clock=clock, wall=clock)
+    view = PlayerView(session, catalog, Cues(Settings()), History(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(view)
+    view.resize(900, 650)
+    view.show()
+    qtbot.waitExposed(view)
+    let_time_pass(qtbot, view, clock, 3.01)  # into the 90 s hold
+    assert view.countdown.text == "1:30"
+    assert view.timer.interval() > 900  # the next tick is the next whole second
+    view.countdown._end_flash()  # the cue of the new segment is not what we count
+    QApplication.processEvents()
+    paints = _Paints()
+    view.countdown.installEventFilter(paints)
+    for _ in range(8):  # 1.6 s in fifths of a second, as a timer five times a second would tick
+        clock.now += 0.2
+        view._on_timer()
+        QApplication.processEvents()
+    assert view.countdown.text == "1:29"
+    assert len(paints.areas) == 1  # once, when the digits changed

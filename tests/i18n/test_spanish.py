@@ -177,3 +177,15 @@ def test_a_pack_author_gets_a_template_of_their_own_texts(
     monkeypatch.setenv("LANG", "es_ES.UTF-8")
     i18n.set_language(None)
     assert load_catalog().stretches["mine"].name == "En el marco de la puerta"
+
+
+def test_homes_stored_summary_is_used_only_in_its_own_language(spanish: None) -> None:
+    from guide.core.routine.summary import load_summary, load_with_summary
+
+    load_with_summary()  # stores Home's summary, in Spanish
+    stored = load_summary()
+    assert stored is not None
+    assert "Estiramientos antes de dormir contra calambres nocturnos" in {
+        r.name for r in stored.routines}
+    i18n.set_language("en")
+    assert load_summary() is None  # not Spanish names on an English Home

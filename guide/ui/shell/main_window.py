@@ -29,7 +29,7 @@ from guide.ui.shell import places
 from guide.ui.shell.disclaimer import DisclaimerDialog, ask_once
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.home import HomePage
-from guide.ui.shell.pages import scroll_holder
+from guide.ui.shell.pages import PageStack
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 from guide.ui.shell.style import WINDOW_STYLE
 
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from guide.ui.reminder.controller import Reminders
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PageStack, QMainWindow):
     first_painted = Signal()  # the first frame is on screen; the deferred work follows at once
     started = Signal()  # the deferred start-up work is done: the content is loaded
 
@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
-        self._items: dict[str, QListWidgetItem] = {}
+        self._items: dict[str, QListWidgetItem] = {}  # see PageStack
         self._disclaimer: DisclaimerDialog | None = None
         self._started = False
         self._quitting = False
@@ -113,45 +113,6 @@ class MainWindow(QMainWindow):
     def change_language(self, code: str) -> None:
         """Every page and the tray in the language ``code`` ('' = the desktop's), in place."""
         places.change_language(self, code)
-
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a place to the sidebar, or replace the widget of an existing one.
-
-        Each page sits in a scroll area: on a screen smaller than a page needs, the page
-        scrolls instead of the window growing past the screen or cutting the page off."""
-        if key in self._pages:
-            old = self._holders[key].takeWidget()
-            if old is not None:
-                old.deleteLater()
-            self._holders[key].setWidget(widget)
-            self._pages[key] = widget
-            self._items[key].setText(title)
-            return
-        holder = scroll_holder(widget)
-        self._pages[key] = widget
-        self._holders[key] = holder
-        self._stack.addWidget(holder)
-        item = QListWidgetItem(title)
-        item.setData(USER_ROLE, key)
-        self._nav.addItem(item)
-        self._items[key] = item
-
-    def add_lazy_page(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
-        """A place whose widget is made by ``factory`` when it is first shown."""
-        self.add_page(key, title, QWidget())
-        self._factories[key] = factory
-
-    def page(self, key: str) -> QWidget:
-        factory = self._factories.pop(key, None)
-        if factory is not None:
-            self.add_page(key, self._items[key].text(), factory())
-        return self._pages[key]
-
-    def current_page(self) -> str:
-        for key, holder in self._holders.items():
-            if holder is self._stack.currentWidget():
-                return key
-        return ""
 
     def show_page(self, key: str) -> None:
         if self._player is not None and self._player.view is not None:

@@ -43,10 +43,12 @@ def build(window: MainWindow) -> None:
         "safety": lambda: info_page("SafetyPage"), "about": lambda: info_page("AboutPage"),
         "problems": lambda: info_page("ProblemsPage", context.catalog.problems)}
     for key, factory in factories.items():
-        if getattr(window._pages.get(key), "dirty", False):
-            window._items[key].setText(titles[key])  # unsaved work keeps its page
-        else:
+        if key not in window._items:
             window.add_lazy_page(key, titles[key], factory)
+            continue
+        window._items[key].setText(titles[key])
+        if not getattr(window._pages.get(key), "dirty", False):  # unsaved work keeps its page
+            window._factories[key] = factory  # made again, in the new language, when shown
     window._items["problems"].setHidden(not count)
     # Wide enough for the longest place name shown, in the user's font and language.
     nav, keys = window._nav, window._keys_button
@@ -69,6 +71,7 @@ def change_language(window: MainWindow, code: str) -> None:
     window.setWindowTitle(QCoreApplication.translate("MainWindow", "Stretch Guide"))
     window._nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Places"))
     build(window)
+    window._update_banner()
     window.show_page(current)
     if window.reminders is not None:
         window.reminders.retranslate(window._context.catalog)

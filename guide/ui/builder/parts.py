@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from guide.core.content.problems import Problem
 
@@ -76,3 +76,11 @@ QPushButton#primary:focus { border: 2px solid $focus; }
 QPushButton#primary:disabled { background: $disabled; color: $on_disabled;
                                border-color: $disabled; }
 """
+
+
+def line_edit(accessible: str, on_edit: Callable[..., None]) -> QLineEdit:
+    """A text field for the routine's own fields; ``on_edit`` hears what the user types."""
+    edit = QLineEdit()
+    edit.setAccessibleName(accessible)
+    edit.textEdited.connect(on_edit)
+    return edit

@@ -11,14 +11,7 @@ from collections.abc import Callable
 import msgspec
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineKind
@@ -30,7 +23,14 @@ from guide.core.routine.plan import routine_seconds
 from guide.ui.builder.item_editor import FIELDS
 from guide.ui.builder.items_model import MIME, AnyIndex, ErrorRole, RoutineItemsModel
 from guide.ui.builder.items_panel import ItemsPanel
-from guide.ui.builder.parts import STYLE, ask_delete, error_label, place_problems, push_button
+from guide.ui.builder.parts import (
+    STYLE,
+    ask_delete,
+    error_label,
+    line_edit,
+    place_problems,
+    push_button,
+)
 from guide.ui.builder.routines_panel import RoutinesPanel
 from guide.ui.builder.unsaved import UnsavedWork
 from guide.ui.common import theme
@@ -94,9 +94,9 @@ class RoutineBuilder(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
 
-        self.name_edit = self._line_edit(self.tr("Routine name"), self._on_name)
-        self.id_edit = self._line_edit(self.tr("Routine id (its file name)"), self._on_id)
-        self.description_edit = self._line_edit(self.tr("Description"), self._mark_dirty)
+        self.name_edit = line_edit(self.tr("Routine name"), self._on_name)
+        self.id_edit = line_edit(self.tr("Routine id (its file name)"), self._on_id)
+        self.description_edit = line_edit(self.tr("Description"), self._mark_dirty)
         self.name_error, self.id_error, self.description_error = (
             error_label(), error_label(), error_label())
         form = QFormLayout()
@@ -144,13 +144,6 @@ class RoutineBuilder(QWidget):
         column.addWidget(self.general_error)
         column.addLayout(bottom)
         column.addWidget(self.status_label)
-
-    @staticmethod
-    def _line_edit(accessible: str, on_edit: Callable[..., None]) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(accessible)
-        edit.textEdited.connect(on_edit)
-        return edit
 
     # -- the list of routines ------------------------------------------------------------
 

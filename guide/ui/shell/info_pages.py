@@ -128,7 +128,8 @@ class ProblemsPage(QWidget):
             "<code>stretch-guide validate</code> to check it.</p>"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        lines = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in sorted(problems))
+        lines = "".join("<li><code>" + html.escape(format(p)) + "</code></li>"
+                        for p in sorted(problems))
         self.browser = _browser(self.tr("Content problems"), f"<ul>{lines}</ul>")
         layout.addWidget(self.browser, 1)
 

@@ -146,3 +146,12 @@ def test_installed_app_starts_and_draws_pictures_and_the_body_map(installed: Ins
     assert Path(drawn["guide"]).is_relative_to(installed.site)
     assert drawn["pictures"] and min(drawn["pictures"]) > 0.05  # a stretch picture, drawn
     assert drawn["body_map_available"] and drawn["body_map"] > 0.05
+
+
+def test_installed_copy_speaks_spanish(installed: Installed) -> None:
+    """The compiled catalogues ship in the wheel and the installed copy reads them."""
+    listed = installed.run(str(installed.script), "list", "routines", LANG="es_ES.UTF-8",
+                           LANGUAGE="", LC_ALL="")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.split()[:4] == ["ID", "NOMBRE", "TIPO", "DURACIÓN"]
+    assert "Estiramientos antes de dormir contra calambres nocturnos" in listed.stdout

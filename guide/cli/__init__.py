@@ -11,18 +11,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide import __version__
-from guide.core.i18n import tr
+from guide.core.i18n import ntr, tr
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from guide.cli import argparse_text
+
+    argparse_text.install()
     parser = argparse.ArgumentParser(
         prog="stretch-guide",
         description=tr("Short stretching routines that may help with muscle cramps."),
     )
-    parser.add_argument("--version", action="version", version=f"stretch-guide {__version__}")
+    parser.add_argument("--version", action="version", version=f"stretch-guide {__version__}",
+                        help=tr("show program's version number and exit", "argparse"))
     parser.add_argument("--exit-after-startup", action="store_true",
                         help=tr("load the content, paint the main window once and exit"))
     parser.add_argument("--background", action="store_true",
@@ -70,14 +74,38 @@ def build_parser() -> argparse.ArgumentParser:
     from guide.cli.diary import add_parsers
 
     add_parsers(sub)
+
+    i18n = sub.add_parser("i18n", help=tr("for translators: extract, compile or check the "
+                                           "translation catalogues"))
+    i18n.add_argument("action", choices=["extract", "compile", "status", "template"])
+    i18n.add_argument("pack", nargs="?", type=Path, metavar="PATH",
+                      help=tr("template: your pack's folder (default: your data folder); "
+                              "prints a .po to translate its texts"))
+    i18n.add_argument("--verbose", "-v", action="store_true",
+                      help=tr("list every untranslated or fuzzy message"))
     return parser
 
 
 _APP_FLAGS = ("--exit-after-startup", "--background")
 
 
+def use_language() -> str:
+    """The language chosen in Settings, else the desktop's; cheap (no settings checks)."""
+    import json
+
+    from guide.core import i18n
+    from guide.core.store.settings import settings_path
+
+    try:
+        chosen = json.loads(settings_path().read_text(encoding="utf-8")).get("language", "")
+    except (OSError, ValueError, AttributeError):
+        chosen = ""
+    return i18n.set_language(chosen if isinstance(chosen, str) else "")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    use_language()
     if all(arg in _APP_FLAGS for arg in argv):
         # Plain app launch: skip building the parser, it costs start-up time.
         return open_app(argparse.Namespace(
@@ -100,6 +128,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_plan(args.routine, args.json)
     if args.command == "sheet":
         return cmd_sheet(args.routine, args.pdf)
+    if args.command == "i18n" and args.action == "template":
+        return cmd_pack_template(args.pack)
+    if args.command == "i18n":
+        from guide.cli.translations import run
+
+        return run(args.action, args.verbose)
     if args.command == "reminder":
         from guide.cli.reminder import run_reminder
 
@@ -190,9 +224,26 @@ def cmd_validate(paths: list[Path]) -> int:
     for problem in problems:
         _out(str(problem))
     if problems:
-        _out(tr("{n} problem(s) found").format(n=len(problems)))
+        _out(ntr("{n} problem found", "{n} problems found", len(problems)).format(
+            n=len(problems)))
         return 1
-    _out(tr("OK: {files} file(s) checked, no problems").format(files=len(documents)))
+    _out(ntr("OK: {files} file checked, no problems", "OK: {files} files checked, no problems",
+             len(documents)).format(files=len(documents)))
+    return 0
+
+
+def cmd_pack_template(folder: Path | None) -> int:
+    """A .po of a pack's own texts with their contexts, for ``<pack>/locale/<lang>.po``."""
+    from guide.core.content.catalog import Source, builtin_source, read_catalog
+    from guide.core.content.pack_locale import template
+    from guide.core.store import paths
+
+    folder = folder or paths.user_exercises()
+    if not folder.is_dir():
+        sys.stderr.write(tr("{path}: no such folder").format(path=folder) + "\n")
+        return 2
+    catalog = read_catalog([builtin_source(), Source(folder, folder.parent / "media")])
+    _out(template(catalog, folder))
     return 0
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.problems import did_you_mean
+from guide.core.content.sides import side_phrase
 from guide.core.i18n import duration, tr
 from guide.core.routine.plan import Plan, routine_seconds
 
@@ -71,19 +72,43 @@ def _table(headers: list[str], body: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _words() -> dict[str, str]:
+    """The table's words for the ids the JSON keeps (routine kinds, positions, body sides)."""
+    return {
+        "relief": tr("cramp relief", "routine kind"), "warm-up": tr("warm-up", "routine kind"),
+        "bedtime": tr("bedtime", "routine kind"), "desk": tr("desk", "routine kind"),
+        "custom": tr("custom", "routine kind"),
+        "standing": tr("standing", "position"), "seated": tr("seated", "position"),
+        "lying": tr("lying down", "position"), "in_bed": tr("in bed", "position"),
+        "kneeling": tr("kneeling", "position"),
+        "front": tr("front", "side of the body"), "back": tr("back", "side of the body"),
+    }
+
+
 def table(what: str, data: list[dict[str, Any]]) -> str:
+    words = _words()
     if what == "muscles":
-        body = [[r["id"], r["name"], r["side"], ", ".join(r["synonyms"])] for r in data]
+        body = [[r["id"], r["name"], words.get(r["side"], r["side"]), ", ".join(r["synonyms"])]
+                for r in data]
         return _table([tr("ID"), tr("NAME"), tr("SIDE"), tr("ALSO CALLED")], body)
     if what == "routines":
-        body = [[r["id"], r["name"], r["kind"], duration(r["total_seconds"])] for r in data]
+        body = [[r["id"], r["name"], words.get(r["kind"], r["kind"]),
+                 duration(r["total_seconds"])] for r in data]
         return _table([tr("ID"), tr("NAME"), tr("KIND"), tr("TIME")], body)
-    body = [
-        [r["id"], r["name"], ", ".join(r["muscles"]["primary"]), ", ".join(r["position"]),
-         f"{r['hold']} s x {r['reps']}" + (tr(" each side") if r["per_side"] else "")]
-        for r in data
-    ]
+    body = []
+    for r in data:
+        dose = tr("{hold} s × {reps}").format(hold=r["hold"], reps=r["reps"])
+        if r["per_side"]:
+            dose = tr("{dose}, {sides}").format(dose=dose, sides=side_phrase(None, "each"))
+        body.append([r["id"], r["name"], ", ".join(r["muscles"]["primary"]),
+                     ", ".join(words.get(p, p) for p in r["position"]), dose])
     return _table([tr("ID"), tr("NAME"), tr("MUSCLES"), tr("POSITION"), tr("DOSE")], body)
+
+
+def _kind_names() -> dict[str, str]:
+    # Translators: the kinds of step in `stretch-guide plan`
+    return {"prepare": tr("get ready"), "hold": tr("hold"), "rest": tr("rest"),
+            "switch": tr("switch"), "action": tr("action"), "done": tr("done")}
 
 
 def plan_table(plan: Plan) -> str:
@@ -92,10 +117,12 @@ def plan_table(plan: Plan) -> str:
         minutes, secs = divmod(start, 60)
         detail = []
         if seg.side:
-            detail.append(tr(seg.side))
+            # Translators: the side of the body in the plan table
+            detail.append(tr("left") if seg.side == "left" else tr("right"))
         if seg.rep and seg.reps:
             detail.append(tr("rep {rep}/{reps}").format(rep=seg.rep, reps=seg.reps))
-        body.append([f"{minutes:2d}:{secs:02d}", str(seg.kind), seg.name, " ".join(detail),
+        body.append([f"{minutes:2d}:{secs:02d}", _kind_names().get(str(seg.kind), str(seg.kind)),
+                     seg.name, " ".join(detail),
                      f"{seg.seconds} s"])
     head = f"{plan.routine.name} ({plan.routine.id})"
     total = tr("Total: {time}").format(time=duration(plan.total_seconds))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine
-from guide.core.i18n import tr
+from guide.core.i18n import ntr, tr
 
 
 def write_sheet(routine: Routine, catalog: Catalog, pdf: Path) -> int:
@@ -23,6 +23,6 @@ def write_sheet(routine: Routine, catalog: Catalog, pdf: Path) -> int:
             tr("Could not write {path}.")
         sys.stderr.write(message.format(path=pdf, error=exc.strerror) + "\n")
         return 1
-    message = tr("Wrote {path} (1 page)") if pages == 1 else tr("Wrote {path} ({pages} pages)")
+    message = ntr("Wrote {path} ({pages} page)", "Wrote {path} ({pages} pages)", pages)
     sys.stdout.write(message.format(path=pdf, pages=pages) + "\n")
     return 0

@@ -37,7 +37,7 @@ def test_validate_reports_each_problem_with_file_line_and_a_count(
     code, out, _ = run(capsys, "validate", str(tmp_path / "mine"))
     lines = out.strip().splitlines()
     assert code == 1
-    assert lines[-1] == "2 problem(s) found"
+    assert lines[-1] == "2 problems found"
     assert lines[0].startswith(f"{bad}:4:21: muscles.primary[0]: unknown muscle `calf_muscle`")
     assert "gastrocnemius" in lines[0]  # "calf" is a synonym, so the id is suggested
     assert lines[1].startswith(f"{bad}:6:1: hodl: unknown key (did you mean `hold`?)")

@@ -73,3 +73,26 @@ def test_sheet_refuses_unknown_routines_and_missing_folders(
     assert main(["sheet", "bedtime", "--pdf", str(tmp_path / "no" / "x.pdf")]) == 1
     assert "no such folder" in capsys.readouterr().err
     assert not (tmp_path / "no").exists()
+
+
+def test_the_sheet_speaks_the_command_lines_language(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from guide.core import i18n
+    from guide.ui.common.translator import install_translations
+
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    i18n.set_language(None)
+    pdf = tmp_path / "hoja.pdf"
+    try:
+        assert main(["sheet", "cramp-calf", "--pdf", str(pdf)]) == 0
+    finally:
+        from PySide6.QtWidgets import QApplication
+
+        install_translations(QApplication.instance(), "en")  # type: ignore[arg-type]
+    assert capsys.readouterr().out.startswith(f"Escrito {pdf} (")
+    text = flat(pdf_text(pdf))
+    assert "Duración: unos 3 min 50 s." in text
+    assert "Mantén 30 s; repite hasta 4 veces hasta que ceda el calambre." in text
+    assert "Precaución: Por la noche puedes estar adormilado" in text
+    assert "Caution" not in text and "Hold" not in text

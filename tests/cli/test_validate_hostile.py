@@ -64,7 +64,7 @@ def test_ok_says_how_many_files_were_checked(capsys: pytest.CaptureFixture[str],
     (tmp_path / "stretches").mkdir()
     (tmp_path / "stretches" / "mine.yaml").write_text(STRETCH)
     code, out, _ = run(capsys, "validate", str(tmp_path))
-    assert (code, out) == (0, "OK: 1 file(s) checked, no problems\n")
+    assert (code, out) == (0, "OK: 1 file checked, no problems\n")
 
 
 def test_one_user_routine_file_knows_the_users_stretches(
@@ -73,7 +73,7 @@ def test_one_user_routine_file_knows_the_users_stretches(
     routine = user_exercises / "routines" / "evening.yaml"
     routine.write_text(ROUTINE)
     code, out, _ = run(capsys, "validate", str(routine))
-    assert (code, out) == (0, "OK: 1 file(s) checked, no problems\n")
+    assert (code, out) == (0, "OK: 1 file checked, no problems\n")
 
 
 def test_a_file_name_too_long(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

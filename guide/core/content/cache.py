@@ -121,7 +121,7 @@ def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
     try:
         digest = content_key(sources)
     except OSError:
-        return read_catalog(sources), None
+        return localized(read_catalog(sources), sources), None
     key = f"{FORMAT}|{digest}"
     path = cache_file()
     try:
@@ -131,10 +131,28 @@ def load_cached(sources: Sequence[Source]) -> tuple[Catalog, str | None]:
                 return _catalog(msgspec.msgpack.decode(raw, type=_Cached)), digest
     except (OSError, msgspec.DecodeError, msgspec.ValidationError):
         pass
-    catalog = read_catalog(sources)
+    catalog = localized(read_catalog(sources), sources)
     with contextlib.suppress(OSError):  # a read-only home is fine: the YAML is read next time
         _store(path, key, catalog)
     return catalog, digest
+
+
+def localized(catalog: Catalog, sources: Sequence[Source]) -> Catalog:
+    """The catalogue in the user's language: the packs' own translations, then the shipped."""
+    from guide.core import i18n
+    from guide.core.content.localize import Lookup, builtin_lookup, localize
+    from guide.core.content.pack_locale import pack_lookup, read_po
+    from guide.core.content.sources import locale_files
+
+    lang = i18n.language()
+    if lang == "en":
+        return catalog
+    lookups: list[Lookup] = [pack_lookup(read_po(p)[0])
+                             for p in reversed(locale_files(sources, lang))]
+    builtin = builtin_lookup()
+    if builtin is not None:
+        lookups.append(builtin)
+    return localize(catalog, lookups)
 
 
 def _catalog(cached: _Cached) -> Catalog:

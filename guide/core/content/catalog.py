@@ -27,7 +27,7 @@ from guide.core.content.sources import (
     sources_for,
     user_source,
 )
-from guide.core.i18n import tr
+from guide.core.i18n import fold, tr
 from guide.core.store.files import describe_error, display_path
 
 __all__ = ["YAML_SUFFIXES", "Catalog", "Source", "builtin_source", "check_sources", "read_catalog",
@@ -73,12 +73,12 @@ class Catalog:
 
     def find_muscles(self, word: str) -> list[Muscle]:
         """Muscles whose id, name or everyday synonym matches ``word`` (case-insensitive)."""
-        needle = word.strip().lower().replace("_", " ")
+        needle = fold(word.strip()).replace("_", " ")
         exact = [
             m
             for m in self.muscles.values()
-            if needle in (m.id.replace("_", " "), m.name.lower())
-            or needle in (s.lower() for s in m.synonyms)
+            if needle in (m.id.replace("_", " "), fold(m.name))
+            or needle in (fold(s) for s in m.synonyms)
         ]
         return exact
 
@@ -96,10 +96,17 @@ def read_catalog(sources: Iterable[Source]) -> Catalog:
     Most callers want :func:`guide.core.content.cache.load_catalog`, which adds the cache.
     """
     loader = _Loader(keep=True)
+    sources = list(sources)
     with bulk_load():
         for source in sources:
             loader.load(source)
         loader.cross_check()
+    for source in sources:
+        if not source.builtin and source.root is not None and (source.root / "locale").is_dir():
+            from guide.core.content.pack_locale import check_pack_locale
+
+            for po in sorted((source.root / "locale").glob("*.po")):
+                loader.catalog.problems.extend(check_pack_locale(po, loader.catalog))
     return loader.catalog
 
 

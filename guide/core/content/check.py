@@ -14,7 +14,7 @@ import msgspec
 
 from guide.core.content.problems import did_you_mean
 from guide.core.content.reading import PathPart
-from guide.core.i18n import tr
+from guide.core.i18n import N_, tr
 
 T = TypeVar("T", bound=msgspec.Struct)
 Report = Callable[[list[PathPart], str, bool], None]
@@ -125,24 +125,27 @@ def _value_message(value: Any, tp: Any, raw: str) -> str:
 
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Expected `int` >= 1"), "must be a whole number, at least 1"),
-    (re.compile(r"Expected `int` >= 0"), "must be a whole number, 0 or more"),
-    (re.compile(r"Expected `int` <= (\d+)"), "must be at most {0}"),
-    (re.compile(r"Expected `str` of length >= 1"), "must not be empty"),
-    (re.compile(r"Expected `str` of length <= (\d+)"), "is too long (at most {0} characters)"),
-    (re.compile(r"Expected `array` of length >= 1"), "must have at least one entry"),
-    (re.compile(r"Expected `str` matching regex '\^https"), "must be a web address starting "
-     "with https:// or http://"),
-    (re.compile(r"Expected `str` matching regex '\^\[a-z0-9\]"), "must use only lower-case "
-     "letters, digits, '-' and '_'"),
-    (re.compile(r"Expected `str` matching regex '\^\[\^/"), "must be a relative path to an "
-     ".svg or .png file inside the media folder"),
-    (re.compile(r"Expected `int`, got `float`"), "must be a whole number of seconds"),
-    (re.compile(r"Expected `(\w+)( \| null)?`, got `(\w+)`"), "expected {0}, got {2}"),
+    (re.compile(r"Expected `int` >= 1"), N_("must be a whole number, at least 1")),
+    (re.compile(r"Expected `int` >= 0"), N_("must be a whole number, 0 or more")),
+    (re.compile(r"Expected `int` <= (?P<limit>\d+)"), N_("must be at most {limit}")),
+    (re.compile(r"Expected `str` of length >= 1"), N_("must not be empty")),
+    (re.compile(r"Expected `str` of length <= (?P<limit>\d+)"),
+     N_("is too long (at most {limit} characters)")),
+    (re.compile(r"Expected `array` of length >= 1"), N_("must have at least one entry")),
+    (re.compile(r"Expected `str` matching regex '\^https"), N_("must be a web address starting "
+     "with https:// or http://")),
+    (re.compile(r"Expected `str` matching regex '\^\[a-z0-9\]"), N_("must use only lower-case "
+     "letters, digits, '-' and '_'")),
+    (re.compile(r"Expected `str` matching regex '\^\[\^/"), N_("must be a relative path to an "
+     ".svg or .png file inside the media folder")),
+    (re.compile(r"Expected `int`, got `float`"), N_("must be a whole number of seconds")),
+    (re.compile(r"Expected `(?P<expected>\w+)( \| null)?`, got `(?P<found>\w+)`"),
+     N_("expected {expected}, got {found}")),
 ]
 
-_NAMES = {"str": "text", "int": "a whole number", "bool": "true or false", "array": "a list",
-          "object": "a mapping", "null": "nothing", "float": "a decimal number"}
+_NAMES = {"str": N_("text"), "int": N_("a whole number"), "bool": N_("true or false"),
+          "array": N_("a list"), "object": N_("a mapping"), "null": N_("nothing"),
+          "float": N_("a decimal number")}
 
 
 def _humane(raw: str) -> str:
@@ -150,6 +153,7 @@ def _humane(raw: str) -> str:
     for pattern, text in _RULES:
         match = pattern.search(message)
         if match:
-            groups = [_NAMES.get(g, g) if g else "" for g in match.groups()]
-            return tr(text).format(*groups)
+            values = {k: tr(_NAMES[v]) if v in _NAMES else v or ""
+                      for k, v in match.groupdict().items()}
+            return tr(text).format(**values)
     return message

@@ -13,6 +13,7 @@ from typing import Any
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Muscle, Stretch
+from guide.core.i18n import fold
 
 NO_EQUIPMENT = "-"  # the equipment filter value for "needs nothing"
 SWITCH_SECONDS = 5  # the default routine's "switch sides" pause (Routine.switch)
@@ -49,8 +50,8 @@ def stretch_seconds(stretch: Stretch) -> int:
 
 
 def words(text: str) -> list[str]:
-    """The search words of a query: lower case, split on spaces and commas."""
-    return [w for w in text.lower().replace(",", " ").split() if w]
+    """The search words of a query: lower case without accents, split on spaces and commas."""
+    return [w for w in fold(text).replace(",", " ").split() if w]
 
 
 def _muscle_text(muscle: Muscle | None, ident: str) -> str:
@@ -84,10 +85,10 @@ def columns_of(stretches: Iterable[Stretch], muscles: dict[str, Muscle]) -> Colu
             parts = [*(muscle_text.get(i) or _muscle_text(None, i) for i in ids),
                      *s.equipment, *(str(p).replace("_", " ") for p in s.position)]
             group = tails[key] = len(out.tails)
-            out.tails.append(("\n" + "\n".join(parts).lower(), ids,
+            out.tails.append(("\n" + fold("\n".join(parts)), ids,
                               [str(p) for p in s.position], [e.lower() for e in s.equipment]))
         out.ids.append(s.id)
-        out.heads.append(f"{s.name}\n{s.summary}".lower())
+        out.heads.append(fold(f"{s.name}\n{s.summary}"))
         out.groups.append(group)
         out.seconds.append(stretch_seconds(s))
     return out
@@ -179,5 +180,5 @@ def muscles_for_words(catalog: Catalog, text: str) -> list[str]:
     if exact:
         return exact
     return [m.id for m in catalog.muscles.values()
-            if any(phrase in s.lower() for s in (m.name, *m.synonyms))]
+            if any(phrase in fold(s) for s in (m.name, *m.synonyms))]
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guide import __version__
+from guide.core import i18n
 from guide.core.store import paths
 from guide.core.store.files import display_path
 
@@ -123,6 +124,7 @@ def content_key(sources: Sequence[Source]) -> str:
 
     digest = hashlib.blake2b(__version__.encode(), digest_size=16)
     update = digest.update
+    update(translations_stamp(sources).encode())  # the cached catalogue is per language
     for source in sources:
         update(b"|%s|%s" % (os.fsencode(source.root or ""), os.fsencode(source.media)))
         for kind, path, entry in source.listing():
@@ -138,6 +140,21 @@ def content_key(sources: Sequence[Source]) -> str:
             except OSError:
                 update(b"%s:?;" % os.fsencode(folder))
     return digest.hexdigest()
+
+
+def locale_files(sources: Sequence[Source], lang: str) -> list[Path]:
+    """The packs' own translations into ``lang`` (``<root>/locale/<lang>.po``) that exist."""
+    found = [s.root / "locale" / f"{lang}.po" for s in sources if s.root is not None]
+    return [p for p in found if p.is_file()]
+
+
+def translations_stamp(sources: Sequence[Source]) -> str:
+    """The language and its catalogues' dates: the cached catalogue is kept per language."""
+    lang = i18n.language()
+    if lang == "en":
+        return "en"
+    files = [i18n.TRANSLATIONS / lang / "content.mo", *locale_files(sources, lang)]
+    return lang + "".join(f":{p}:{p.stat().st_mtime_ns}" for p in files if p.is_file())
 
 
 def _text(path: Path | str | None) -> str:

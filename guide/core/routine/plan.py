@@ -12,6 +12,7 @@ from typing import Any
 import msgspec
 
 from guide.core.content.model import Routine, RoutineItem, SideOrder, Sides, Source, Stretch
+from guide.core.content.sides import side_phrase
 from guide.core.i18n import tr
 
 
@@ -188,10 +189,9 @@ def _item_segments(routine: Routine, index: int, item: RoutineItem,
 
 
 def _switch(stretch: Stretch, side: str, index: int, seconds: int, art: str | None) -> Segment:
-    label = stretch.side_label or tr("side")
     return Segment(
         SegmentKind.SWITCH, stretch.id, tr("Switch sides"), seconds, side=side, item=index,
-        text=tr("Now the {side} {label}").format(side=tr(side), label=label),
+        text=side_phrase(stretch.side_label, f"now-{side}"),
         illustration=art, mirrored=side != str(stretch.drawn_side),
         cautions=tuple(stretch.cautions),
     )

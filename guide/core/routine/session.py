@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from guide.core.i18n import tr
+from guide.core.i18n import ntr, tr
 from guide.core.routine.plan import Plan, Segment, SegmentKind
 
 Clock = Callable[[], float]
@@ -69,8 +69,8 @@ class Summary:
     stopped_name: str | None
 
     def text(self) -> str:
-        holds = tr("1 hold") if self.holds == 1 else tr("{n} holds").format(n=self.holds)
-        return tr("{time}, {holds}").format(time=format_duration(self.duration), holds=holds)
+        return ntr("{time}, {n} hold", "{time}, {n} holds", self.holds).format(
+            time=format_duration(self.duration), n=self.holds)
 
 
 def format_duration(seconds: float) -> str:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from guide.core import i18n
 from guide.core.content.sources import default_sources
 from guide.core.store import paths
 from guide.core.store.files import read_user_file
@@ -90,8 +91,8 @@ def load_summary() -> Summary | None:
     """The summary as last stored (None before the first load): no content file is listed."""
     try:
         data = json.loads(read_user_file(summary_file()))
-        if data.get("format") != FORMAT:
-            return None
+        if data.get("format") != FORMAT or data.get("language", "en") != i18n.language():
+            return None  # another language's names: Home waits for the content instead
         return Summary(tuple(_routine_info(r) for r in data["routines"]), int(data["problems"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
@@ -107,7 +108,7 @@ def store_summary(key: str, summary: Summary) -> None:
     from guide.core.store.files import atomic_write
 
     data = {"format": FORMAT, "key": key, "routines": [asdict(r) for r in summary.routines],
-            "problems": summary.problems}
+            "problems": summary.problems, "language": i18n.language()}
     path = summary_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, json.dumps(data).encode())

@@ -18,7 +18,7 @@ from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
-from guide.core.i18n import tr
+from guide.core.i18n import ntr, tr
 from guide.core.store import paths
 from guide.core.store.files import describe_error, keep_aside, move_aside, same_file
 from guide.core.store.pending import PendingQueue
@@ -145,8 +145,10 @@ class History:
                                     ensure_ascii=False).encode() + b"\n" for row in rows)
         aside = keep_aside(self.path, lines) if writable else None
         if aside is None:
-            self._note(tr("{n} session(s) in the history have values that cannot be right; "
-                          "they are not shown.").format(n=len(rows)))
+            self._note(ntr("{n} session in the history has values that cannot be right; "
+                           "it is not shown.",
+                           "{n} sessions in the history have values that cannot be right; "
+                           "they are not shown.", len(rows)).format(n=len(rows)))
             return
         ids = [(row[0],) for row in rows]
 
@@ -157,8 +159,11 @@ class History:
             return True
 
         self._run(delete)
-        self._note(tr("{n} session(s) in the history had values that cannot be right; they "
-                      "were kept as {name} and left out.").format(n=len(rows), name=aside.name))
+        self._note(ntr("{n} session in the history had values that cannot be right; it was "
+                       "kept as {name} and left out.",
+                       "{n} sessions in the history had values that cannot be right; they "
+                       "were kept as {name} and left out.", len(rows)).format(
+                           n=len(rows), name=aside.name))
 
     def streak(self, today: dt.date) -> int:
         """Days in a row, up to today, with a routine completed (today may still be to come)."""
@@ -257,11 +262,14 @@ class History:
             return
         aside = keep_aside(self.queue_path, b"\n".join(bad) + b"\n")
         if aside is None:
-            self._note(tr("{n} damaged line(s) waiting to be saved in the history were dropped."
-                          ).format(n=len(bad)))
+            self._note(ntr("{n} damaged line waiting to be saved in the history was dropped.",
+                           "{n} damaged lines waiting to be saved in the history were dropped.",
+                           len(bad)).format(n=len(bad)))
         else:
-            self._note(tr("{n} damaged line(s) waiting to be saved in the history were kept "
-                          "as {name}.").format(n=len(bad), name=aside.name))
+            self._note(ntr("{n} damaged line waiting to be saved in the history was kept as "
+                           "{name}.",
+                           "{n} damaged lines waiting to be saved in the history were kept "
+                           "as {name}.", len(bad)).format(n=len(bad), name=aside.name))
 
     def _queue(self, op: dict[str, Any]) -> None:
         try:

@@ -52,6 +52,7 @@ class Settings:
     volume: float = 0.8
     autostart: bool = False
     background_notice_shown: bool = False
+    language: str = ""  # "" follows the desktop; else a code of guide.core.i18n.LANGUAGES
     reminder: Reminder = field(default_factory=Reminder)
 
 

@@ -38,7 +38,7 @@ def media() -> Path:
 
 
 def translations() -> Path:
-    """Compiled translations (``stretch-guide_<locale>.qm``) ship inside the package."""
+    """The gettext catalogues (``<lang>/messages.mo``, ``content.mo``) inside the package."""
     return package_dir() / "translations"
 
 

@@ -26,9 +26,6 @@ MIME = "application/x-stretch-guide-item-row"
 ErrorRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoutineBuilder", text)
-
 
 def dose(item: RoutineItem, stretch: Stretch | None) -> tuple[int, int, int]:
     """Hold, reps and rest of ``item``: its own values, else its stretch's, else 30 s × 1."""
@@ -69,12 +66,17 @@ class RoutineItemsModel(QAbstractListModel):
         item = self.items[row]
         stretch = self._catalog.stretches.get(item.stretch or "")
         hold, reps, rest = dose(item, stretch)
-        text = _tr("{hold} × {reps}").format(hold=short_duration(hold), reps=reps)
+        translate = QCoreApplication.translate
+        text = translate("RoutineBuilder", "{hold} × {reps}").format(
+            hold=short_duration(hold), reps=reps)
         if reps > 1 and rest:
-            text += " · " + _tr("rest {rest}").format(rest=short_duration(rest))
+            text += " · " + translate("RoutineBuilder", "rest {rest}").format(
+                rest=short_duration(rest))
         if stretch is not None and stretch.per_side:
-            sides = {None: _tr("both sides"), Sides.BOTH: _tr("both sides"),
-                     Sides.LEFT: _tr("left only"), Sides.RIGHT: _tr("right only")}
+            both = translate("RoutineBuilder", "both sides")
+            sides = {None: both, Sides.BOTH: both,
+                     Sides.LEFT: translate("RoutineBuilder", "left only"),
+                     Sides.RIGHT: translate("RoutineBuilder", "right only")}
             text += " · " + sides.get(item.sides, str(item.sides))
         return text
 

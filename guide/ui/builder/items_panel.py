@@ -106,7 +106,8 @@ class ItemsPanel(QWidget):
         if field in FIELDS:
             self.editor.errors[(row, field)] = message
         else:
-            append_error(self.items_error, self.tr("Stretch {0}: {1}").format(row + 1, message))
+            append_error(self.items_error, self.tr("Stretch {number}: {problem}").format(
+                number=row + 1, problem=message))
 
     @Slot(QModelIndex, QModelIndex)
     def _on_item_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:

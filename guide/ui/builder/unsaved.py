@@ -26,8 +26,8 @@ class Answer(Enum):
 def ask_unsaved(parent: QWidget, name: str) -> Answer:
     title = QCoreApplication.translate("RoutineBuilder", "Unsaved routine")
     text = QCoreApplication.translate(
-        "RoutineBuilder", "Your routine “{0}” has changes that are not saved yet. Save them?")
-    box = QMessageBox(QMessageBox.Icon.Question, title, text.format(name), parent=parent)
+        "RoutineBuilder", "Your routine “{name}” has changes that are not saved yet. Save them?")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text.format(name=name), parent=parent)
     box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                            | QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Save)

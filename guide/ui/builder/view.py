@@ -244,7 +244,7 @@ class RoutineBuilder(QWidget):
         current = self.current_routine()
         self._original_id = None
         self._edit_copy(current, self._unique_id(f"{current.id}-copy"),
-                        self.tr("{0} (copy)").format(current.name))
+                        self.tr("{name} (copy)").format(name=current.name))
 
     def copy_shipped(self, routine_id: str) -> None:
         """Start editing a copy of a shipped routine under a new id such as "bedtime-mine"."""
@@ -252,7 +252,7 @@ class RoutineBuilder(QWidget):
             return
         shipped = self._catalog.routines[routine_id]
         self._edit_copy(shipped, user_routines.free_id(routine_id, self._catalog),
-                        self.tr("{0} (my copy)").format(shipped.name))
+                        self.tr("{name} (my copy)").format(name=shipped.name))
 
     def _edit_copy(self, routine: Routine, new_id: str, name: str) -> None:
         self._original_id = None
@@ -271,13 +271,13 @@ class RoutineBuilder(QWidget):
             self._edit_first()
             return
         name = self.name_edit.text() or self._original_id
-        if not self.confirm(self.tr("Delete your routine “{0}”?").format(name)):
+        if not self.confirm(self.tr("Delete your routine “{name}”?").format(name=name)):
             return
         try:
             user_routines.delete_user_routine(self._original_id, self._catalog)
         except OSError as exc:
-            self._show_general(self.tr("Could not delete the file: {0}").format(
-                exc.strerror or exc))
+            self._show_general(self.tr("Could not delete the file: {error}").format(
+                error=exc.strerror or exc))
             return
         self._original_id = None
         self.refresh()
@@ -309,7 +309,8 @@ class RoutineBuilder(QWidget):
             self._show_problems(exc.problems)
             return False
         except OSError as exc:
-            self._show_general(self.tr("Could not save: {0}").format(exc.strerror or exc))
+            self._show_general(self.tr("Could not save: {error}").format(
+                error=exc.strerror or exc))
             return False
         self._base = routine
         self._original_id = routine.id
@@ -317,7 +318,7 @@ class RoutineBuilder(QWidget):
         self._dirty = False
         self.unsaved.clear()
         self.refresh(select=routine.id)
-        self.status_label.setText(self.tr("Saved to {0}").format(path))
+        self.status_label.setText(self.tr("Saved to {path}").format(path=path))
         self._update_buttons()
         self.routines_changed.emit()
         return True
@@ -364,6 +365,11 @@ class RoutineBuilder(QWidget):
         self._id_edited = True
         self._mark_dirty()
 
+    @property
+    def dirty(self) -> bool:
+        """Unsaved changes to the routine being edited."""
+        return self._dirty
+
     @Slot()
     def _mark_dirty(self) -> None:
         if self._loading:
@@ -380,7 +386,7 @@ class RoutineBuilder(QWidget):
     def _update_total(self) -> None:
         seconds = routine_seconds(self.current_routine(), self._catalog.stretches) \
             if self.model.items else 0
-        self.total_label.setText(self.tr("Total: {0}").format(duration(seconds)))
+        self.total_label.setText(self.tr("Total: {time}").format(time=duration(seconds)))
 
     def _update_status(self) -> None:
         if self._dirty:

@@ -67,7 +67,8 @@ class SettingsStore(QObject):
             self.save_error = None
         except OSError as exc:
             # Keep running with the values in memory; the window shows the message.
-            self.save_error = self.tr("Could not save settings: {0}").format(exc.strerror or exc)
+            self.save_error = self.tr("Could not save settings: {error}").format(
+                error=exc.strerror or exc)
         self.changed.emit()
 
 
@@ -89,6 +90,10 @@ class AppContext:
         if self._catalog is None:
             self._catalog, self.summary = load_with_summary()
         return self._catalog
+
+    def reload_content(self) -> None:
+        """Load the content again (in another language, say) the next time it is used."""
+        self._catalog, self.summary = load_with_summary()
 
     def refresh_summary(self) -> Summary:
         self.summary = summarize(self.catalog)

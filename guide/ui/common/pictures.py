@@ -1,29 +1,19 @@
-"""What a picture shows, in words: an SVG's own <title> and <desc>, for screen readers."""
+"""What a picture shows, in words, in the user's language: an SVG's own <title> and <desc>,
+for screen readers (translated like the content, see ``guide.core.content.pictures``)."""
 
 import functools
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from guide.core.content.media import read_svg
+from guide.core import i18n
+from guide.core.content.pictures import context, svg_words
+from guide.core.store import paths
 
-_SVG = "{http://www.w3.org/2000/svg}"
+_words = functools.lru_cache(maxsize=256)(svg_words)  # parse each file once
 
 
-@functools.lru_cache(maxsize=256)
 def picture_description(path: Path) -> str:
     """The picture's title and description ("Ankle pumps: point the toes down"); "" when the
     file has none or cannot be read."""
-    if path.suffix.lower() != ".svg":
-        return ""
-    try:
-        root = ET.fromstring(read_svg(path))
-    except (OSError, ValueError, ET.ParseError):
-        return ""
-    parts = []
-    for tag in ("title", "desc"):
-        element = root.find(_SVG + tag)
-        if element is None:
-            element = root.find(tag)
-        if element is not None and element.text and element.text.strip():
-            parts.append(" ".join(element.text.split()))
-    return ". ".join(parts)
+    words = _words(path)
+    ctx = context(paths.builtin_media(), path) if words else None
+    return i18n.catalog("content").pgettext(ctx, words) if ctx else words

@@ -7,7 +7,8 @@ def short_duration(seconds: int) -> str:
     """"30 s", "2 min", "1 min 30 s"."""
     minutes, secs = divmod(seconds, 60)
     if not minutes:
-        return QCoreApplication.translate("StretchList", "{0} s").format(secs)
+        return QCoreApplication.translate("StretchList", "{seconds} s").format(seconds=secs)
     if not secs:
-        return QCoreApplication.translate("StretchList", "{0} min").format(minutes)
-    return QCoreApplication.translate("StretchList", "{0} min {1} s").format(minutes, secs)
+        return QCoreApplication.translate("StretchList", "{minutes} min").format(minutes=minutes)
+    return QCoreApplication.translate("StretchList", "{minutes} min {seconds} s").format(
+        minutes=minutes, seconds=secs)

@@ -303,8 +303,8 @@ class BodyCanvas(QWidget):
     def _update_accessible(self) -> None:
         if hasattr(self, "_access"):
             self._access.schedule()  # the muscles as list items follow
-        view = self.tr("front view") if self._side == "front" else self.tr("back view")
-        self.setAccessibleName(self.tr("Body map, {0}").format(view))
+        self.setAccessibleName(self.tr("Body map, front view") if self._side == "front"
+                               else self.tr("Body map, back view"))
         regions = self._regions or []
         current = regions[self._cursor].muscle if 0 <= self._cursor < len(regions) else ""
         parts = [self.tr("Arrow keys move between muscles, Enter filters by the muscle. The "
@@ -312,6 +312,7 @@ class BodyCanvas(QWidget):
         if current:
             parts.insert(0, self.muscle_name(current))
         if self._selected:
-            parts.append(self.tr("Selected: {0}").format(self.muscle_name(self._selected)))
+            parts.append(self.tr("Selected: {muscle}").format(
+                muscle=self.muscle_name(self._selected)))
         self.setAccessibleDescription(" ".join(parts))
 

@@ -41,13 +41,15 @@ class BodyMap(QWidget):
         switch = QHBoxLayout()
         switch.setSpacing(0)
         switch.addStretch(1)
+        # Translators: which side of the body the map shows: its front or its back
         labels = {"front": self.tr("Front"), "back": self.tr("Back")}
         for n, side in enumerate(SIDES):
             button = QToolButton()
             button.setText(labels[side])
             button.setCheckable(True)
-            button.setAccessibleDescription(self.tr("Show the body from the {0}").format(
-                labels[side].lower()))
+            button.setAccessibleDescription(self.tr("Show the body from the front")
+                                            if side == "front"
+                                            else self.tr("Show the body from the back"))
             button.setObjectName("sideButton")
             button.setEnabled(side in self.canvas.sides_available())
             button.setChecked(side == self.canvas.side)

@@ -175,11 +175,14 @@ class StretchDetail(QWidget):
         def names(ids: list[str]) -> str:
             return ", ".join(escape(muscles[i].name if i in muscles else i) for i in ids)
 
+        # Translators: row labels: Dose = hold time and repetitions; Stretches (below) =
+        # the muscles it stretches
         rows = [(self.tr("Dose"), escape(dose_text(s))),
                 (self.tr("Position"), escape(", ".join(positions.get(str(p), str(p))
                                                        for p in s.position))),
                 (self.tr("Stretches"), names(list(s.muscles.primary)))]
         if s.muscles.secondary:
+            # Translators: row label: the muscles it also stretches, less
             rows.append((self.tr("Also"), names(list(s.muscles.secondary))))
         rows.append((self.tr("You need"), escape(", ".join(s.equipment))
                      if s.equipment else self.tr("nothing")))
@@ -203,7 +206,7 @@ class StretchDetail(QWidget):
             picture = QLabel()
             picture.setObjectName("picture")
             picture.setPixmap(render_svg(path, PICTURE))
-            picture.setAccessibleName(self.tr("Picture for step {0}").format(n))
+            picture.setAccessibleName(self.tr("Picture for step {number}").format(number=n))
             picture.setAccessibleDescription(picture_description(path) or step.text)
             picture.setToolTip(step.text)
             self.pictures.addWidget(picture)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
 from guide.core.content.search import Query, SearchIndex
+from guide.core.content.sides import side_phrase
 from guide.ui.common import theme
 from guide.ui.common.svg import load_svg
 from guide.ui.common.text import short_duration
@@ -36,21 +37,23 @@ THUMB = QSize(64, 48)
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StretchList", text)
-
 
 def dose_text(stretch: Stretch) -> str:
     """"30 s × 3 · each leg": the hold, the reps and the sides, as the detail and list show it."""
-    text = _tr("{hold} × {reps}").format(hold=short_duration(stretch.hold), reps=stretch.reps)
+    text = QCoreApplication.translate("StretchList", "{hold} × {reps}").format(
+        hold=short_duration(stretch.hold), reps=stretch.reps)
     if stretch.per_side:
-        text += " · " + _tr("each {side}").format(side=stretch.side_label or _tr("side"))
+        text += " · " + side_phrase(stretch.side_label, "each")
     return text
 
 
 def position_names() -> dict[str, str]:
-    return {"standing": _tr("Standing"), "seated": _tr("Seated"), "lying": _tr("Lying down"),
-            "in_bed": _tr("In bed"), "kneeling": _tr("Kneeling")}
+    translate = QCoreApplication.translate
+    return {"standing": translate("StretchList", "Standing"),
+            "seated": translate("StretchList", "Seated"),
+            "lying": translate("StretchList", "Lying down"),
+            "in_bed": translate("StretchList", "In bed"),
+            "kneeling": translate("StretchList", "Kneeling")}
 
 
 def render_svg(path: Path, size: QSize) -> QPixmap:

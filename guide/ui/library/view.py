@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.search import NO_EQUIPMENT, muscles_for_words
+from guide.core.i18n import ntr
 from guide.ui.common import theme
 from guide.ui.library.body_map import BodyMap
 from guide.ui.library.detail import StretchDetail
@@ -233,7 +234,7 @@ class LibraryView(QWidget):
         rows = [("", self.tr("All muscles"), self.tr("Every stretch"),
                  len(self.model.index_data))]
         for muscle in sorted(self._catalog.muscles.values(), key=lambda m: m.name.lower()):
-            also = self.tr("Also called: {0}").format(", ".join(muscle.synonyms))
+            also = self.tr("Also called: {words}").format(words=", ".join(muscle.synonyms))
             rows.append((muscle.id, muscle.name, f"{muscle.name}\n{also}",
                          counts.get(muscle.id, 0)))
         for muscle_id, name, tip, count in rows:
@@ -241,7 +242,8 @@ class LibraryView(QWidget):
             label = QStandardItem(name.split(" (")[0])
             label.setData(muscle_id, MuscleRole)
             label.setToolTip(tip)
-            label.setData(self.tr("{0}, {1} stretches").format(name, count),
+            label.setData(ntr("{name}, {n} stretch", "{name}, {n} stretches", count).format(
+                name=name, n=count),
                           Qt.ItemDataRole.AccessibleTextRole)
             number = QStandardItem(str(count))
             number.setData(muscle_id, MuscleRole)
@@ -288,7 +290,8 @@ class LibraryView(QWidget):
         self.proxy.set_text(text)
         ids = muscles_for_words(self._catalog, text) if len(text.strip()) >= 3 else []
         names = [self._catalog.muscles[i].name for i in ids]
-        self.meaning.setText(self.tr("Includes stretches for: {0}").format(", ".join(names))
+        self.meaning.setText(self.tr("Includes stretches for: {muscles}").format(
+            muscles=", ".join(names))
                              if names else "")
         self.meaning.setVisible(bool(names))
 
@@ -317,9 +320,11 @@ class LibraryView(QWidget):
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         if shown == total:
-            self.count_label.setText(self.tr("All {0} stretches").format(total))
+            self.count_label.setText(ntr("All {n} stretch", "All {n} stretches", total).format(
+                n=total))
         elif shown:
-            self.count_label.setText(self.tr("{0} of {1} stretches").format(shown, total))
+            self.count_label.setText(ntr("{shown} of {n} stretch", "{shown} of {n} stretches",
+                                         total).format(shown=shown, n=total))
         else:
             self.count_label.setText(self.tr("No stretch matches"))
         self.clear_button.setEnabled(shown != total)

@@ -4,6 +4,7 @@ pause and resume, and the last seconds (once per step). A screen reader says the
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from guide.core.i18n import ntr
 from guide.core.routine.plan import SegmentKind
 from guide.core.routine.session import Event, EventKind
 from guide.ui.common.accessible import announce
@@ -47,7 +48,8 @@ class Announcer(QObject):
         if kind is EventKind.RESUMED:
             return self.tr("Resumed")
         if kind is EventKind.COUNTDOWN and event.count == LAST_SECONDS:
-            return self.tr("%n second(s) left", "", LAST_SECONDS)
+            return ntr("{n} second left", "{n} seconds left", LAST_SECONDS).format(
+                n=LAST_SECONDS)
         if kind is EventKind.FINISH:
             return self.tr("Well done, the routine is finished")
         return ""

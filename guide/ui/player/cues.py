@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
 
+from guide.core import i18n
 from guide.core.routine.plan import SegmentKind
 from guide.core.routine.session import Event, EventKind
 from guide.core.store import paths
@@ -108,15 +109,15 @@ class Cues(QObject):
         """One line for the player: what is on, and why a channel is not."""
         if self._muted:
             return self.tr("Muted: visual cues only")
-        parts = []
-        if self._settings.sound and self._sound_problem:
-            parts.append(self.tr("Sound unavailable ({reason})").format(
-                reason=self._sound_problem))
-        if self._settings.voice and self._voice_problem:
-            parts.append(self.tr("Voice unavailable ({reason})").format(
-                reason=self._voice_problem))
-        if parts:
-            return "; ".join(parts) + self.tr(": visual cues only")
+        sound = self._sound_problem if self._settings.sound else None
+        voice = self._voice_problem if self._settings.voice else None
+        if sound and voice:
+            return self.tr("Sound unavailable ({sound}); voice unavailable ({voice}): visual "
+                           "cues only").format(sound=sound, voice=voice)
+        if sound:
+            return self.tr("Sound unavailable ({reason}): visual cues only").format(reason=sound)
+        if voice:
+            return self.tr("Voice unavailable ({reason}): visual cues only").format(reason=voice)
         return ""
 
     def apply_settings(self, settings: Settings) -> None:
@@ -255,6 +256,10 @@ class Cues(QObject):
         if speech is None:
             return
         settings = self._settings
+        # The voice speaks the language the steps are written in.
+        locale = voice_locale(speech.availableLocales(), i18n.language())
+        if locale is not None and speech.locale() != locale:
+            speech.setLocale(locale)
         if settings.voice_name:
             for voice in speech.availableVoices():
                 if voice.name() == settings.voice_name:
@@ -268,6 +273,14 @@ class Cues(QObject):
             self._voice_problem = reason or self.tr("unknown error")
             self._speech = None
             self.status_changed.emit(self.status)
+
+
+def voice_locale(available: list[QLocale], language: str) -> QLocale | None:
+    """The engine's locale for ``language`` ('es'), the desktop's country first; else None."""
+    matching = [loc for loc in available if loc.name().split("_")[0] == language]
+    system = QLocale.system().name()
+    matching.sort(key=lambda loc: loc.name() != system)
+    return matching[0] if matching else None
 
 
 def voice_names(engine: str | None = None) -> list[str]:

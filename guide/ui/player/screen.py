@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineKind
+from guide.core.content.sides import side_phrase
 from guide.core.routine.guidance import StretchCautions, key_caution, routine_cautions
 from guide.core.routine.plan import Segment, SegmentKind
 from guide.core.routine.session import Session, State
@@ -211,11 +212,17 @@ class PlayerScreen(QWidget):
 
     def _caption(self, segment: Segment) -> str:
         return {
+            # Translators: the kind of step under the countdown (a command to the user)
             SegmentKind.PREPARE: self.tr("Get ready"),
+            # Translators: hold the stretch still (a command), not "wait"
             SegmentKind.HOLD: self.tr("Hold"),
+            # Translators: do the timed action now (massage, walk...)
             SegmentKind.ACTION: self.tr("Go"),
+            # Translators: rest between two holds (a command)
             SegmentKind.REST: self.tr("Relax"),
+            # Translators: change to the other side of the body (a command)
             SegmentKind.SWITCH: self.tr("Switch"),
+            # Translators: the routine is finished
             SegmentKind.DONE: self.tr("Done"),
         }[segment.kind]
 
@@ -224,9 +231,7 @@ class PlayerScreen(QWidget):
         if segment.side is None:
             return ""
         stretch = self._catalog.stretches.get(segment.exercise or "")
-        label = stretch.side_label if stretch and stretch.side_label else self.tr("side")
-        side = self.tr("Left") if segment.side == "left" else self.tr("Right")
-        return self.tr("{side} {label}").format(side=side, label=label)
+        return side_phrase(stretch.side_label if stretch else None, segment.side)
 
     def _detail_text(self, segment: Segment) -> str:
         parts = []

@@ -35,6 +35,7 @@ class SummaryPanel(QWidget):
         self._question = QLabel(self.tr("How did it feel? (optional)"))
         scaled(self._question, 1.2)
         self._thanks = QLabel()
+        # Translators: how the routine felt: good, okay (so-so) or hard; not button labels
         labels = {Feeling.GOOD: self.tr("Good"), Feeling.OK: self.tr("OK"),
                   Feeling.HARD: self.tr("Hard")}
         feelings = QHBoxLayout()

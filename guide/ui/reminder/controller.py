@@ -37,12 +37,14 @@ class Reminders(QObject):
         self._app = app
         self._window = window
         self._store = store
+        self._catalog = catalog
         self.notice: QMessageBox | None = None  # "keeps running" when there is no tray
         self.tray = Tray(self)
         self.notifier = Notifier(parent=self)
         self.service = ReminderService(
             store, notifier=self.notifier, tray=self.tray, parent=self,
-            routine_name=lambda i: catalog.routines[i].name if i in catalog.routines else i)
+            routine_name=lambda i: self._catalog.routines[i].name
+            if i in self._catalog.routines else i)
         self.service.start_requested.connect(self._start)
         self.tray.cramp_requested.connect(lambda: self._start("cramp-calf"))
         self.tray.open_requested.connect(self.bring_up)
@@ -53,6 +55,11 @@ class Reminders(QObject):
         self._keep_alive()
         window.set_background_handler(self.hide_to_background)
         self.service.begin()
+
+    def retranslate(self, catalog: Catalog) -> None:
+        """After a language change: the tray's words and the routines' names in the new one."""
+        self._catalog = catalog
+        self.tray.retranslate()
 
     @property
     def enabled(self) -> bool:

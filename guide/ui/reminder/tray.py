@@ -46,15 +46,15 @@ class Tray(QObject):
         self._menu = QMenu()
         self._menu.setAccessibleName(self.tr("Stretch Guide menu"))
         self._start = self._add(self.tr("Start bedtime routine"), self.start_requested)
-        self._add(self.tr("Calf cramp now"), self.cramp_requested)
+        self._cramp = self._add(self.tr("Calf cramp now"), self.cramp_requested)
         self._menu.addSeparator()
-        self._add(self.tr("Open Stretch Guide"), self.open_requested)
+        self._open = self._add(self.tr("Open Stretch Guide"), self.open_requested)
         self._pause = QAction(self.tr("Pause reminders for a day"), self._menu)
         self._pause.setCheckable(True)
         self._pause.toggled.connect(self.pause_toggled)
         self._menu.addAction(self._pause)
         self._menu.addSeparator()
-        self._add(self.tr("Quit"), self.quit_requested)
+        self._quit = self._add(self.tr("Quit"), self.quit_requested)
         if QSystemTrayIcon.isSystemTrayAvailable():
             self._icon = QSystemTrayIcon(app_icon(), self)
             self._icon.setToolTip(self.tr("Stretch Guide"))
@@ -77,6 +77,18 @@ class Tray(QObject):
 
     def actions(self) -> list[QAction]:
         return [a for a in self._menu.actions() if not a.isSeparator()]
+
+    def retranslate(self) -> None:
+        """The menu's words again, in the language now in use (chosen in Settings)."""
+        self._menu.setAccessibleName(self.tr("Stretch Guide menu"))
+        for action, text in ((self._start, self.tr("Start bedtime routine")),
+                             (self._cramp, self.tr("Calf cramp now")),
+                             (self._open, self.tr("Open Stretch Guide")),
+                             (self._pause, self.tr("Pause reminders for a day")),
+                             (self._quit, self.tr("Quit"))):
+            action.setText(text)
+        if self._icon is not None:
+            self._icon.setToolTip(self.tr("Stretch Guide"))
 
     def set_routine_label(self, text: str) -> None:
         self._start.setText(text)

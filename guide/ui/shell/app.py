@@ -10,27 +10,19 @@ import time
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTranslator
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from guide import DESKTOP_ID, __version__
 from guide.core import i18n
 from guide.core.routine.summary import load_summary
-from guide.core.store import paths, shipped
+from guide.core.store import paths
 
 if TYPE_CHECKING:
     from guide.ui.common.context import AppContext
     from guide.ui.reminder.controller import Reminders
     from guide.ui.shell.main_window import MainWindow
     from guide.ui.shell.single_instance import Claim
-
-
-def _install_translations(app: QApplication) -> None:
-    i18n.install(lambda context, text: QCoreApplication.translate(context, text))
-    translator = QTranslator(app)
-    folder = shipped.translations()
-    if translator.load(QLocale(), "stretch-guide", "_", str(folder)):
-        app.installTranslator(translator)
 
 
 def _set_icon(app: QApplication) -> None:
@@ -115,20 +107,23 @@ def run_app(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("Stretch Guide")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_ID)
-    _install_translations(app)
+    store = SettingsStore()
+    from guide.ui.common.translator import install_translations
+
+    install_translations(app, store.settings.language)
     from guide.ui.common import theme
 
     theme.force_from_environment()  # STRETCH_GUIDE_THEME=dark ..., for screenshots and testing
 
     # Home needs only the stored summary; the catalogue loads after the first paint.
-    context = AppContext(None, SettingsStore(), load_summary())
+    context = AppContext(None, store, load_summary())
     window = MainWindow(context)
     window.started.connect(lambda: _set_icon(app))
     loop: QEventLoop | None = None
     if background:
         reminders = _start_reminders(app, window, context, instance)
         if not reminders.enabled and not reminders.tray.available:
-            sys.stderr.write(window.tr(
+            sys.stderr.write(i18n.tr(
                 "The bedtime reminder is off, so there is nothing to do in the background."
                 " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
             shiboken6.delete(window)

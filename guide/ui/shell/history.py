@@ -4,7 +4,7 @@ cramp diary with its weekly chart (built when the page is, so start-up never pay
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.core.i18n import ntr
 from guide.core.routine.session import format_duration
 from guide.core.store.diary import Diary
 from guide.core.store.history import Feeling, History, Record
@@ -102,8 +103,10 @@ class HistoryPage(QWidget):
         today = self._today()
         days = self._history.streak(today)
         nights = self._history.bedtime_streak(today)
-        self._streak.setText(self.tr("Streak: %n day(s) in a row", "", days))
-        self._bedtime.setText(self.tr("Bedtime streak: %n night(s)", "", nights))
+        self._streak.setText(ntr("Streak: {n} day in a row", "Streak: {n} days in a row",
+                                 days).format(n=days))
+        self._bedtime.setText(ntr("Bedtime streak: {n} night", "Bedtime streak: {n} nights",
+                                  nights).format(n=nights))
         messages = self._history.take_messages()
         self._message.setText("\n".join(messages))
         self._message.setVisible(bool(messages))
@@ -120,14 +123,18 @@ class HistoryPage(QWidget):
 
     def _cells(self, record: Record) -> list[str]:
         start = dt.datetime.fromisoformat(record.local_start)
-        when = start.strftime("%Y-%m-%d %H:%M")
+        # Translators: how the History list writes a date and time (Qt's format letters).
+        when = QDateTime(QDate(start.year, start.month, start.day),
+                         QTime(start.hour, start.minute)).toString(self.tr("yyyy-MM-dd HH:mm"))
         if record.completed:
-            result = self.tr("Completed, {n} holds").format(n=record.holds)
+            result = ntr("Completed, {n} hold", "Completed, {n} holds", record.holds).format(
+                n=record.holds)
         elif record.stopped_name:
             result = self.tr("Stopped at step {n}: {name}").format(
                 n=(record.stopped_at or 0) + 1, name=record.stopped_name)
         else:
             result = self.tr("Stopped")
+        # Translators: how the routine felt: good, okay (so-so) or hard
         felt = {Feeling.GOOD.value: self.tr("Good"), Feeling.OK.value: self.tr("OK"),
                 Feeling.HARD.value: self.tr("Hard")}.get(record.feeling or "", "")
         return [when, record.routine_name, format_duration(record.duration), result, felt]

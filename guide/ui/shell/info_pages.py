@@ -2,10 +2,10 @@
 documents whose headings and links a screen reader can list."""
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -39,12 +39,12 @@ def _sources_html() -> str:
 class SafetyPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        parts = [f"<h1>{self.tr('Safety')}</h1>"]
+        parts = ["<h1>{}</h1>".format(self.tr("Safety"))]
         for title, bullets in safety.sections():
             parts.append(f"<h2>{html.escape(title)}</h2>{_bullets(bullets)}")
-        parts.append(f"<h2>{self.tr('What stretching can and cannot do')}</h2>")
+        parts.append("<h2>{}</h2>".format(self.tr("What stretching can and cannot do")))
         parts.append(_bullets(safety.honest_claims()))
-        parts.append(f"<h2>{self.tr('Sources')}</h2>{_sources_html()}")
+        parts.append("<h2>{}</h2>".format(self.tr("Sources")) + _sources_html())
         self.browser = DocumentView(self.tr("Safety information"))
         self.browser.setHtml("".join(parts))
         layout = QVBoxLayout(self)
@@ -81,14 +81,14 @@ class AboutPage(QWidget):
         sources = "\n".join(f"- [{title}]({url}) — {publisher}"
                             for title, publisher, url in safety.SOURCES)
         text = "\n\n".join([
-            f"# {self.tr('Stretch Guide')} {__version__}",
+            "# " + self.tr("Stretch Guide {version}").format(version=__version__),
             self.tr("Short stretching routines that may help with muscle cramps, with a "
                     "hands-free timed player. General information, not medical advice."),
-            _reviewed_line(self.tr),
-            f"## {self.tr('Sources')}",
+            _reviewed_line(),
+            "## " + self.tr("Sources"),
             self.tr("Every stretch and routine cites its sources; these are all of them:"),
             sources,
-            f"## {self.tr('Licences')}",
+            "## " + self.tr("Licences"),
             "- " + self.tr("Program: GNU General Public License, version 3 or later "
                            "([licence text]({url})).").format(url=_program_licence_url())
             + "\n- " + self.tr("Illustrations, body map, icon and sounds: Creative Commons "
@@ -96,7 +96,7 @@ class AboutPage(QWidget):
                               "licence]({url}).").format(url=_file_url("LICENSE.md"))
             + "\n- " + self.tr("Qt for Python (PySide6): LGPL 3.0. PyYAML: MIT. msgspec: BSD. "
                                "jeepney: MIT."),
-            f"## {self.tr('Credits')}" if credits.strip() else "",
+            "## " + self.tr("Credits") if credits.strip() else "",
             credits,
         ])
         self.browser = DocumentView(self.tr("About Stretch Guide"))
@@ -133,12 +133,14 @@ class ProblemsPage(QWidget):
         layout.addWidget(self.browser, 1)
 
 
-def _reviewed_line(tr: Callable[[str], str]) -> str:
+def _reviewed_line() -> str:
     """"Content reviewed on …", from the date the shipped content was last checked."""
     try:
         day = date.fromisoformat(
             (paths.builtin_exercises() / "REVIEWED").read_text(encoding="utf-8").strip())
     except (OSError, ValueError):
-        return tr("The date the content was last reviewed is not available.")
-    return tr("Content reviewed against its sources on {date}.").format(
+        return QCoreApplication.translate(
+            "AboutPage", "The date the content was last reviewed is not available.")
+    return QCoreApplication.translate(
+        "AboutPage", "Content reviewed against its sources on {date}.").format(
         date=QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat))

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from guide.ui.common import theme
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
+from guide.ui.shell import places
 from guide.ui.shell.disclaimer import DisclaimerDialog, ask_once
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.home import HomePage
-from guide.ui.shell.pages import diary_offer, info_page, scroll_holder
+from guide.ui.shell.pages import PageStack, diary_offer
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 from guide.ui.shell.style import WINDOW_STYLE
 
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from guide.ui.reminder.controller import Reminders
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PageStack, QMainWindow):
     first_painted = Signal()  # the first frame is on screen; the deferred work follows at once
     started = Signal()  # the deferred start-up work is done: the content is loaded
 
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._holders: dict[str, QScrollArea] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {}
-        self._items: dict[str, QListWidgetItem] = {}
+        self._items: dict[str, QListWidgetItem] = {}  # see PageStack
         self._disclaimer: DisclaimerDialog | None = None
         self._started = False
         self._quitting = False
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.reminders: Reminders | None = None  # set once the reminder is running
         self._player: PlayerHost | None = None
         self._return_to = "home"
+        self.home: HomePage  # built by places.build, again on a language change
         self._shortcuts: QDialog | None = None
         self.setWindowTitle(self.tr("Stretch Guide"))
         # At most 90 % of the screen's free area (a 150 % laptop has 853 x 533 logical pixels).
@@ -97,25 +99,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
-        summary = context.summary
-        self.home = HomePage(summary.routines, lambda: context.catalog)
-        self.home.start_requested.connect(self.start_routine)
-        self.home.safety_requested.connect(lambda: self.show_page("safety"))
-        self.add_page("home", self.tr("Home"), self.home)
-        # Pages other than Home are built the first time they are shown: start-up stays quick.
-        self.add_lazy_page("browse", self.tr("Browse"), self._make_library)
-        self.add_lazy_page("routines", self.tr("My routines"), self._make_builder)
-        self.add_lazy_page("history", self.tr("History"), self._make_history)
-        self.add_lazy_page("settings", self.tr("Settings"), self._make_settings)
-        self.add_lazy_page("safety", self.tr("Safety"), lambda: info_page("SafetyPage"))
-        self.add_lazy_page("about", self.tr("About"), lambda: info_page("AboutPage"))
-        self.add_lazy_page("problems", "", lambda: info_page("ProblemsPage",
-                                                             context.catalog.problems))
-        # Wide enough for the longest place name in the user's font size.
-        width = max(150, self._nav.sizeHintForColumn(0) + 48,
-                    self._keys_button.sizeHint().width())
-        self._nav.setFixedWidth(width)
-        self._keys_button.setFixedWidth(width)
+        places.build(self)
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
         theme.styled(self, WINDOW_STYLE)
         self._update_banner()
@@ -125,44 +109,10 @@ class MainWindow(QMainWindow):
 
     # -- pages ---------------------------------------------------------------------------
 
-    def add_page(self, key: str, title: str, widget: QWidget) -> None:
-        """Add a place to the sidebar, or replace the widget of an existing one.
-
-        Each page sits in a scroll area: on a screen smaller than a page needs, the page
-        scrolls instead of the window growing past the screen or cutting the page off."""
-        if key in self._pages:
-            old = self._holders[key].takeWidget()
-            if old is not None:
-                old.deleteLater()
-            self._holders[key].setWidget(widget)
-            self._pages[key] = widget
-            self._items[key].setText(title)
-            return
-        holder = scroll_holder(widget)
-        self._pages[key] = widget
-        self._holders[key] = holder
-        self._stack.addWidget(holder)
-        item = QListWidgetItem(title)
-        item.setData(USER_ROLE, key)
-        self._nav.addItem(item)
-        self._items[key] = item
-
-    def add_lazy_page(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
-        """A place whose widget is made by ``factory`` when it is first shown."""
-        self.add_page(key, title, QWidget())
-        self._factories[key] = factory
-
-    def page(self, key: str) -> QWidget:
-        factory = self._factories.pop(key, None)
-        if factory is not None:
-            self.add_page(key, self._items[key].text(), factory())
-        return self._pages[key]
-
-    def current_page(self) -> str:
-        for key, holder in self._holders.items():
-            if holder is self._stack.currentWidget():
-                return key
-        return ""
+    @Slot(str)
+    def change_language(self, code: str) -> None:
+        """Every page and the tray in the language ``code`` ('' = the desktop's), in place."""
+        places.change_language(self, code)
 
     def show_page(self, key: str) -> None:
         if self._player is not None and self._player.view is not None:
@@ -217,12 +167,12 @@ class MainWindow(QMainWindow):
         """The banner and the "Content problems" place, for the current summary."""
         parts = []
         count, item = self._context.summary.problems, self._items["problems"]
-        item.setText(self.tr("Content problems ({0})").format(count))
+        item.setText(self.tr("Content problems ({count})").format(count=count))
         item.setHidden(not count)
         if count:
             parts.append(self.tr(
-                "Some of your exercise files have problems ({0}); everything else loaded. "
-                "<a href='problems'>Show the problems</a>").format(count))
+                "Some of your exercise files have problems ({count}); everything else loaded. "
+                "<a href='problems'>Show the problems</a>").format(count=count))
         if self._context.store.load_message:
             parts.append(self._context.store.load_message)
         self._banner.setText("<br>".join(parts))
@@ -262,7 +212,8 @@ class MainWindow(QMainWindow):
     def start_routine(self, routine_id: str) -> None:
         routine = self._context.catalog.routines.get(routine_id)
         if routine is None:
-            self.show_message(self.tr("There is no routine called “{0}”.").format(routine_id))
+            self.show_message(self.tr("There is no routine called “{name}”.").format(
+                name=routine_id))
             return
         self._return_to = self.current_page() or "home"
         self.player.play(routine)
@@ -331,7 +282,9 @@ class MainWindow(QMainWindow):
         from guide.ui.shell.settings import SettingsPage
 
         routines = [(r.id, r.name) for r in self._context.catalog.routines.values()]
-        return SettingsPage(self._context.store, routines=routines)
+        page = SettingsPage(self._context.store, routines=routines)
+        page.language_chosen.connect(self.change_language)
+        return page
 
     # -- start-up and closing ------------------------------------------------------------
 

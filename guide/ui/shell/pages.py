@@ -5,7 +5,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from guide.ui.shell.startup_qt import USER_ROLE
 
 if TYPE_CHECKING:
     from guide.ui.shell.diary_offer import DiaryOffer
@@ -30,6 +39,71 @@ def scroll_holder(widget: QWidget) -> QScrollArea:
     holder.setWidget(widget)
     widget.installEventFilter(holder)
     return holder
+
+
+class PageStack:
+    """The main window's places: a sidebar entry and a page for each, pages made on first show.
+
+    Mixed into the main window, which creates the attributes below before adding pages."""
+
+    _nav: QListWidget
+    _stack: QStackedWidget
+    _pages: dict[str, QWidget]
+    _holders: dict[str, QScrollArea]
+    _factories: dict[str, Callable[[], QWidget]]
+    _items: dict[str, QListWidgetItem]
+
+    def add_page(self, key: str, title: str, widget: QWidget) -> None:
+        """Add a place to the sidebar, or replace the widget of an existing one.
+
+        Each page sits in a scroll area: on a screen smaller than a page needs, the page
+        scrolls instead of the window growing past the screen or cutting the page off."""
+        holder = self._holders.get(key)
+        if holder is None:  # new, or a lazy page's placeholder: give it its scroll area
+            holder = scroll_holder(widget)
+            placeholder = self._pages.get(key)
+            index = self._stack.indexOf(placeholder) if placeholder is not None else -1
+            self._stack.insertWidget(index if index >= 0 else self._stack.count(), holder)
+            if placeholder is not None:
+                self._stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._holders[key] = holder
+        else:
+            old = holder.takeWidget()
+            if old is not None:
+                old.deleteLater()
+            holder.setWidget(widget)
+        self._pages[key] = widget
+        self._place(key, title)
+
+    def add_lazy_page(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
+        """A place whose widget (and its scroll area) is made when it is first shown."""
+        self._pages[key] = QWidget()
+        self._stack.addWidget(self._pages[key])
+        self._factories[key] = factory
+        self._place(key, title)
+
+    def _place(self, key: str, title: str) -> None:
+        """The sidebar entry of ``key``, made or renamed."""
+        item = self._items.get(key)
+        if item is None:
+            item = self._items[key] = QListWidgetItem()
+            item.setData(USER_ROLE, key)
+            self._nav.addItem(item)
+        item.setText(title)
+
+    def page(self, key: str) -> QWidget:
+        factory = self._factories.pop(key, None)
+        if factory is not None:
+            self.add_page(key, self._items[key].text(), factory())
+        return self._pages[key]
+
+    def current_page(self) -> str:
+        for key, holder in self._holders.items():
+            if holder is self._stack.currentWidget():
+                return key
+        return ""
+
 
 
 def info_page(name: str, *args: object) -> QWidget:

@@ -1,4 +1,5 @@
-"""Settings: the bedtime reminder, starting at login, and sound and voice. Saved on every change."""
+"""Settings: the bedtime reminder, starting at login, sound and voice, and the language.
+Saved on every change."""
 
 from collections.abc import Callable, Sequence
 from functools import partial
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide.core.i18n import LANGUAGES
 from guide.core.reminder import autostart
 from guide.ui.common.context import SettingsStore
 from guide.ui.player.cues import voice_names
@@ -33,6 +35,7 @@ class SettingsPage(QWidget):
     """
 
     changed = Signal()
+    language_chosen = Signal(str)  # a language code, or "" for the desktop's
 
     def __init__(self, store: SettingsStore, routines: Sequence[tuple[str, str]] = (),
                  voices: Callable[[], list[str]] = voice_names,
@@ -49,7 +52,7 @@ class SettingsPage(QWidget):
                                     self._set_enabled)
         time = QTime.fromString(r.time, "HH:mm")
         self._time = QTimeEdit(time if time.isValid() else QTime(22, 0))
-        self._time.setDisplayFormat("HH:mm")
+        self._time.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
         self._time.setAccessibleName(self.tr("Reminder time"))
         self._time.timeChanged.connect(self._set_time)
         self._days = self._day_boxes(r.days)
@@ -105,9 +108,20 @@ class SettingsPage(QWidget):
         sound_form.addRow(self.tr("Speaking &rate:"), self._rate)
         sound_form.addRow(self.tr("V&oice:"), self._voice_name)
 
+        self._language = QComboBox()
+        self._language.setAccessibleName(self.tr("Language"))
+        self._language.addItem(self.tr("Same as the desktop"), "")
+        for code, name in LANGUAGES.items():
+            self._language.addItem(name, code)
+        self._language.setCurrentIndex(max(0, self._language.findData(s.language)))
+        self._language.currentIndexChanged.connect(self._set_language)
+        language = QGroupBox(self.tr("Language"))
+        QFormLayout(language).addRow(self.tr("&Language:"), self._language)
+
         layout = QVBoxLayout(self)
         layout.addWidget(reminder)
         layout.addWidget(sound)
+        layout.addWidget(language)
         layout.addStretch(1)
         self._update_enabled()
         store.changed.connect(self.refresh)
@@ -192,6 +206,12 @@ class SettingsPage(QWidget):
         combo.blockSignals(blocked)
 
     # -- saving --------------------------------------------------------------------------------
+
+    @Slot(int)
+    def _set_language(self, _index: int) -> None:
+        self._store.settings.language = self._language.currentData() or ""
+        self._save()
+        self.language_chosen.emit(self._store.settings.language)
 
     def _save(self) -> None:
         self._store.save()

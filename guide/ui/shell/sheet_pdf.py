@@ -13,9 +13,12 @@ def save_sheet_pdf(routine: Routine, catalog: Catalog, pdf: Path) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
+    from guide.core import i18n
     from guide.ui.common.sheet import Sheet
+    from guide.ui.common.translator import install_translations
 
     app = QGuiApplication.instance() or QGuiApplication(["stretch-guide"])
+    install_translations(app, i18n.language())  # the language the command line chose
     pages = Sheet(routine, catalog).write_pdf(pdf)
     del app
     if not pdf.is_file() or pdf.stat().st_size == 0:

@@ -211,7 +211,7 @@ def test_history_page_lists_sessions_and_streaks(qtbot: QtBot, tmp_path: Path) -
     page = HistoryPage(history, today=lambda: dt.date(2026, 3, 3))
     qtbot.addWidget(page)
     assert page.table.rowCount() == 0
-    assert page.streak_text == "Streak: 0 day(s) in a row"
+    assert page.streak_text == "Streak: 0 days in a row"
     for day, kind, done in ((1, "bedtime", True), (2, "bedtime", True), (3, "desk", False)):
         uid = history.record(Summary("r", f"Routine {day}", kind,
                                      dt.datetime(2026, 3, day, 22).timestamp(), 200.0, 12,

@@ -1,0 +1,77 @@
+"""The sidebar's places: built at start-up, and again when the user picks another language.
+
+Home is built at once; the other pages when first shown, so start-up stays quick. A language
+change installs the new translators, reloads the content in that language and rebuilds the
+places where the user is, keeping a routine with unsaved changes as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from guide.ui.shell.home import HomePage
+from guide.ui.shell.pages import info_page
+
+if TYPE_CHECKING:
+    from guide.ui.shell.main_window import MainWindow
+
+
+def build(window: MainWindow) -> None:
+    context = window._context
+    translate = QCoreApplication.translate
+    count = context.summary.problems
+    titles = {"home": translate("MainWindow", "Home"),
+              "browse": translate("MainWindow", "Browse"),
+              "routines": translate("MainWindow", "My routines"),
+              "history": translate("MainWindow", "History"),
+              "settings": translate("MainWindow", "Settings"),
+              "safety": translate("MainWindow", "Safety"),
+              "about": translate("MainWindow", "About"),
+              "problems": translate("MainWindow", "Content problems ({count})").format(
+                  count=count)}
+    window.home = HomePage(context.summary.routines, lambda: context.catalog)
+    window.home.start_requested.connect(window.start_routine)
+    window.home.safety_requested.connect(lambda: window.show_page("safety"))
+    window.add_page("home", titles["home"], window.home)
+    factories: dict[str, Callable[[], QWidget]] = {
+        "browse": window._make_library, "routines": window._make_builder,
+        "history": window._make_history, "settings": window._make_settings,
+        "safety": lambda: info_page("SafetyPage"), "about": lambda: info_page("AboutPage"),
+        "problems": lambda: info_page("ProblemsPage", context.catalog.problems)}
+    for key, factory in factories.items():
+        if key not in window._items:
+            window.add_lazy_page(key, titles[key], factory)
+            continue
+        window._items[key].setText(titles[key])
+        if not getattr(window._pages.get(key), "dirty", False):  # unsaved work keeps its page
+            window._factories[key] = factory  # made again, in the new language, when shown
+    window._items["problems"].setHidden(not count)
+    # Wide enough for the longest place name shown, in the user's font and language.
+    nav, keys = window._nav, window._keys_button
+    widths = [nav.sizeHintForIndex(nav.model().index(row, 0)).width()
+              for row in range(nav.count()) if not nav.item(row).isHidden()]
+    keys.setText(translate("MainWindow", "Keyboard shortcuts\n(F1)"))
+    width = max(150, max(widths, default=0) + 48, keys.sizeHint().width())
+    nav.setFixedWidth(width)
+    keys.setFixedWidth(width)
+
+
+def change_language(window: MainWindow, code: str) -> None:
+    from guide.ui.common.translator import install_translations
+
+    app = QApplication.instance()
+    if app is not None:
+        install_translations(app, code)
+    current = window.current_page() or "home"
+    window._context.reload_content()
+    window.setWindowTitle(QCoreApplication.translate("MainWindow", "Stretch Guide"))
+    window._nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Places"))
+    build(window)
+    window._update_banner()
+    window.show_page(current)
+    if window.reminders is not None:
+        window.reminders.retranslate(window._context.catalog)

@@ -29,7 +29,7 @@ from guide.ui.shell import places
 from guide.ui.shell.disclaimer import DisclaimerDialog, ask_once
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.home import HomePage
-from guide.ui.shell.pages import PageStack
+from guide.ui.shell.pages import PageStack, diary_offer
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
 from guide.ui.shell.style import WINDOW_STYLE
 
@@ -318,9 +318,7 @@ class MainWindow(PageStack, QMainWindow):
                 self.home.refresh(self._context.summary.routines)
                 self._update_banner()
             self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
-            from guide.ui.shell.diary_offer import DiaryOffer
-
-            self.diary_offer = DiaryOffer(self.home, self._refresh_history)  # asks at once
+            self.diary_offer = diary_offer(self.home, self._refresh_history)
             self.started.emit()
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:

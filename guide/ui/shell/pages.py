@@ -1,7 +1,8 @@
 """Page plumbing for the main window: the scroll area each page sits in, and the text pages
-(Safety, About, Content problems) imported only when first shown."""
+(Safety, About, Content problems) and Home's diary question imported only when first needed."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from guide.ui.shell.startup_qt import USER_ROLE
+
+if TYPE_CHECKING:
+    from guide.ui.shell.diary_offer import DiaryOffer
 
 
 class _Holder(QScrollArea):
@@ -108,3 +112,10 @@ def info_page(name: str, *args: object) -> QWidget:
 
     page: QWidget = getattr(info_pages, name)(*args)
     return page
+
+
+def diary_offer(home: QWidget, logged: Callable[[], None]) -> "DiaryOffer":
+    """Home's "How was last night?" (:mod:`diary_offer`); it asks at once when it is due."""
+    from guide.ui.shell.diary_offer import DiaryOffer
+
+    return DiaryOffer(home, logged)

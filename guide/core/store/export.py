@@ -6,12 +6,11 @@ ISO 8601 dates. Each row is either a played session or a diary entry (the ``reco
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from guide.core.store.diary import Entry, bedtime_nights
+from guide.core.store.files import atomic_write
 from guide.core.store.history import Record
 
 HEADER = ("record", "date", "start", "routine", "routine_name", "kind", "seconds",
@@ -53,18 +52,7 @@ def write_csv(path: Path, sessions: Iterable[Record], entries: Iterable[Entry]) 
     OSError is left to the caller, which says what went wrong.
     """
     data = rows(sessions, entries)
-    text = to_csv(data)
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, to_csv(data).encode("utf-8"))
     return len(data)
 
 

@@ -108,6 +108,16 @@ def duration(seconds: int | None) -> str:
     return tr("{seconds} s").format(seconds=secs)
 
 
+def short_duration(seconds: float) -> str:
+    """"30 s", "2 min", "1 min 30 s": a hold, a rest or a session, to the whole second."""
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes and secs:
+        return tr("{m} min {s} s").format(m=minutes, s=secs)
+    if minutes:
+        return tr("{m} min").format(m=minutes)
+    return tr("{s} s").format(s=secs)
+
+
 def day_names(short: bool = False) -> list[str]:
     """Monday to Sunday in the user's language."""
     if short:

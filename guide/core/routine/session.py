@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from guide.core.i18n import ntr, tr
+from guide.core.i18n import ntr, short_duration
 from guide.core.routine.plan import Plan, Segment, SegmentKind
 
 Clock = Callable[[], float]
@@ -70,17 +70,7 @@ class Summary:
 
     def text(self) -> str:
         return ntr("{time}, {n} hold", "{time}, {n} holds", self.holds).format(
-            time=format_duration(self.duration), n=self.holds)
-
-
-def format_duration(seconds: float) -> str:
-    total = round(seconds)
-    minutes, secs = divmod(total, 60)
-    if minutes and secs:
-        return tr("{m} min {s} s").format(m=minutes, s=secs)
-    if minutes:
-        return tr("{m} min").format(m=minutes)
-    return tr("{s} s").format(s=secs)
+            time=short_duration(self.duration), n=self.holds)
 
 
 def _is_work(segment: Segment) -> bool:

@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import RoutineItem, Sides, Stretch
+from guide.core.i18n import short_duration
 from guide.ui.common import theme
-from guide.ui.common.text import short_duration
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MIME = "application/x-stretch-guide-item-row"

@@ -21,11 +21,11 @@ from PySide6.QtGui import (
 
 from guide.core.content.catalog import Catalog
 from guide.core.content.model import Routine, RoutineItem, Stretch
+from guide.core.i18n import short_duration
 from guide.core.routine.guidance import routine_sources
 from guide.core.routine.plan import build_plan
 from guide.ui.common import theme
 from guide.ui.common.svg import load_svg
-from guide.ui.common.text import short_duration
 
 PICTURE = QSize(240, 180)  # pixels of the rendered picture; drawn about 32 mm wide
 RESOLUTION = 96  # dots per inch the document is laid out for, so sizes in px read as on screen

@@ -27,9 +27,9 @@ from guide.core.content.catalog import Catalog
 from guide.core.content.model import Stretch
 from guide.core.content.search import Query, SearchIndex
 from guide.core.content.sides import side_phrase
+from guide.core.i18n import short_duration
 from guide.ui.common import theme
 from guide.ui.common.svg import load_svg
-from guide.ui.common.text import short_duration
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 DoseRole = Qt.ItemDataRole.UserRole + 2

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide.core.i18n import ntr
-from guide.core.routine.session import format_duration
+from guide.core.i18n import ntr, short_duration
 from guide.core.store.diary import Diary
 from guide.core.store.history import Feeling, History, Record
 from guide.ui.common.fonts import scaled
@@ -137,4 +136,4 @@ class HistoryPage(QWidget):
         # Translators: how the routine felt: good, okay (so-so) or hard
         felt = {Feeling.GOOD.value: self.tr("Good"), Feeling.OK.value: self.tr("OK"),
                 Feeling.HARD.value: self.tr("Hard")}.get(record.feeling or "", "")
-        return [when, record.routine_name, format_duration(record.duration), result, felt]
+        return [when, record.routine_name, short_duration(record.duration), result, felt]

@@ -15,8 +15,9 @@ from guide.core.content.model import (
     Step,
     Stretch,
 )
+from guide.core.i18n import short_duration
 from guide.core.routine.plan import Plan, SegmentKind, build_plan
-from guide.core.routine.session import Event, EventKind, Session, State, format_duration
+from guide.core.routine.session import Event, EventKind, Session, State
 
 SRC = [Source(title="t", publisher="p", url="https://example.org/")]
 
@@ -360,9 +361,9 @@ def test_next_segment_and_summary_text(clock: FakeClock) -> None:
     assert session.next_segment.kind is SegmentKind.HOLD
     session.skip()
     assert session.next_segment is None
-    assert format_duration(200) == "3 min 20 s"
-    assert format_duration(60) == "1 min"
-    assert format_duration(9.6) == "10 s"
+    assert short_duration(200) == "3 min 20 s"
+    assert short_duration(60) == "1 min"
+    assert short_duration(9.6) == "10 s"
     run(session, clock, 0)  # paused by the skip from ready
     session.resume()
     run(session, clock, 10)

@@ -165,14 +165,18 @@ class History:
                        "were kept as {name} and left out.", len(rows)).format(
                            n=len(rows), name=aside.name))
 
-    def streak(self, today: dt.date) -> int:
-        """Days in a row, up to today, with a routine completed (today may still be to come)."""
-        return streak_of({r.day for r in self.sessions() if r.completed}, today)
+    def streak(self, today: dt.date, sessions: list[Record] | None = None) -> int:
+        """Days in a row, up to today, with a routine completed (today may still be to come).
 
-    def bedtime_streak(self, today: dt.date) -> int:
+        ``sessions``: the list the caller has just read, to spare reading it again."""
+        records = self.sessions() if sessions is None else sessions
+        return streak_of({r.day for r in records if r.completed}, today)
+
+    def bedtime_streak(self, today: dt.date, sessions: list[Record] | None = None) -> int:
         """Evenings in a row with the bedtime routine completed."""
-        nights = {r.night for r in self.sessions() if r.completed and r.kind == "bedtime"}
-        return streak_of(nights, today)
+        records = self.sessions() if sessions is None else sessions
+        return streak_of({r.night for r in records if r.completed and r.kind == "bedtime"},
+                         today)
 
     def use(self, action: Callable[[sqlite3.Connection], T], busy: str) -> T | None:
         """Run ``action`` on the (migrated) database for another store in the same file, such

@@ -100,8 +100,8 @@ class HistoryPage(QWidget):
         sessions = self._history.sessions()
         self.diary.refresh(sessions)  # its problems reading the file are shown above the tabs
         today = self._today()
-        days = self._history.streak(today)
-        nights = self._history.bedtime_streak(today)
+        days = self._history.streak(today, sessions)
+        nights = self._history.bedtime_streak(today, sessions)
         self._streak.setText(ntr("Streak: {n} day in a row", "Streak: {n} days in a row",
                                  days).format(n=days))
         self._bedtime.setText(ntr("Bedtime streak: {n} night", "Bedtime streak: {n} nights",

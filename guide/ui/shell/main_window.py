@@ -117,8 +117,9 @@ class MainWindow(PageStack, QMainWindow):
     def show_page(self, key: str) -> None:
         if self._player is not None and self._player.view is not None:
             self._player.close()  # leaving the player from the sidebar stops the routine
+        built = key not in self._factories
         widget = self.page(key)
-        if key == "history":
+        if key == "history" and built:  # a new page has just read the history itself
             widget.refresh()  # type: ignore[attr-defined]
         self._stack.setCurrentWidget(self._holders[key])
         item = self._items.get(key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -43,11 +43,12 @@ class Catalog:
     muscles: dict[str, Muscle] = field(default_factory=dict)
     stretches: dict[str, Stretch] = field(default_factory=dict)
     routines: dict[str, Routine] = field(default_factory=dict)
-    files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    files: MutableMapping[tuple[str, str], Path] = field(default_factory=dict)
     builtin_ids: set[tuple[str, str]] = field(default_factory=set)
     media_dirs: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    # guide.core.content.search.SearchIndex, built once (or read from the cache) for Browse
+    # guide.core.content.search.SearchIndex, built once for Browse (a cached catalogue holds
+    # the function that reads its stored columns until then)
     search_index: Any = field(default=None, repr=False, compare=False)
 
     def file_of(self, kind: str, ident: str) -> Path | None:

@@ -117,10 +117,17 @@ class SearchIndex:
 
     @classmethod
     def for_catalog(cls, catalog: Catalog) -> "SearchIndex":
-        """The catalogue's index, built on first use (or taken from the cache) and kept."""
-        if not isinstance(catalog.search_index, SearchIndex):
-            catalog.search_index = cls(columns_of(catalog.stretches.values(), catalog.muscles))
-        return catalog.search_index
+        """The catalogue's index, built on first use (or read from the cache) and kept.
+
+        A cached catalogue holds a function that reads its stored columns (None when they
+        cannot be read: the index is then built from the stretches)."""
+        index = catalog.search_index
+        if not isinstance(index, SearchIndex):
+            columns = index() if callable(index) else None
+            if columns is None:
+                columns = columns_of(catalog.stretches.values(), catalog.muscles)
+            catalog.search_index = index = cls(columns)
+        return index
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -1,9 +1,12 @@
 """What the Home page shows, cached as small JSON so the first paint needs no content model.
 
 Its size depends on the routines only, never on the number of stretches. The first paint uses
-it as stored, without listing the content files; the catalogue loads right after the first paint
-(:func:`load_with_summary`, which computes the content key once) and the window updates Home in
-the rare case the files changed meanwhile. Free of msgspec and YAML at import on purpose.
+it as stored, without listing the content files. Right after the first paint the app takes the
+catalogue as last cached (:func:`load_unchecked`) and checks off the UI thread that the files
+have not changed since (:func:`check_job`, which computes the content key once); in the rare
+case they have, it loads them there and the window takes the new catalogue. Without a usable
+cache, :func:`load_with_summary` reads the files at once. Free of msgspec and YAML at import on
+purpose.
 """
 
 import contextlib
@@ -18,7 +21,9 @@ from guide.core.store import paths
 from guide.core.store.files import read_user_file
 
 if TYPE_CHECKING:
-    from guide.core.content.catalog import Catalog
+    from collections.abc import Callable, Sequence
+
+    from guide.core.content.catalog import Catalog, Source
 
 
 # Bump when RoutineInfo changes, so a summary written by an older version is not read.
@@ -67,21 +72,60 @@ def summarize(catalog: "Catalog") -> Summary:
     )
 
 
-def load_with_summary() -> tuple["Catalog", Summary]:
-    """The app's catalogue (through the cache) and its Home summary, stored when it changed."""
+def load_with_summary(sources: "Sequence[Source] | None" = None, digest: str | None = None,
+                      cache: Path | None = None, home: Path | None = None
+                      ) -> tuple["Catalog", Summary]:
+    """The app's catalogue (through the cache) and its Home summary, stored when it changed.
+
+    ``digest``: the content key, when the caller has just computed it; ``cache`` and ``home``:
+    the catalogue cache and the summary file, when not the usual ones."""
     from guide.core.content.cache import load_cached
 
-    catalog, key = load_cached(default_sources())
+    home = home or summary_file()
+    catalog, key = load_cached(sources or default_sources(), cache, digest)
     summary = summarize(catalog)
-    if key is not None and _stored_key() != key:
+    if key is not None and _stored_key(home) != key:
         with contextlib.suppress(OSError):  # a read-only home is fine
-            store_summary(key, summary)
+            store_summary(key, summary, home)
     return catalog, summary
 
 
-def _stored_key() -> str | None:
+def load_unchecked() -> tuple["Catalog", Summary, str] | None:
+    """The catalogue as last cached, its summary and the content key it was cached under,
+    without listing the content files (None when nothing usable is cached). The app starts
+    with it and runs :func:`check_job` off the UI thread."""
+    from guide.core.content import cache
+
+    stored = cache.load_unchecked()
+    if stored is None:
+        return None
+    catalog, digest = stored
+    return catalog, summarize(catalog), digest
+
+
+def check_job(digest: str) -> "Callable[[], tuple[Catalog, Summary] | None]":
+    """The work that makes sure an unchecked catalogue is current, to run on another thread:
+    it lists the content files and, when they changed since the catalogue ``digest`` was cached,
+    loads them again (and caches them). It returns the new catalogue and summary, or None when
+    nothing changed. The folders are settled here, on the caller's thread."""
+    from guide.core.content.cache import cache_file
+    from guide.core.content.sources import content_key
+
+    sources, cache, home = default_sources(), cache_file(), summary_file()
+
+    def run() -> "tuple[Catalog, Summary] | None":
+        try:
+            key = content_key(sources)
+        except OSError:  # a folder cannot be listed: read everything, as a start-up would
+            return load_with_summary(sources, None, cache, home)
+        return None if key == digest else load_with_summary(sources, key, cache, home)
+
+    return run
+
+
+def _stored_key(home: Path | None = None) -> str | None:
     try:
-        data = json.loads(read_user_file(summary_file()))
+        data = json.loads(read_user_file(home or summary_file()))
         return str(data["key"]) if data.get("format") == FORMAT else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
@@ -104,11 +148,11 @@ def _routine_info(data: dict[str, Any]) -> RoutineInfo:
     return RoutineInfo(**data, tips=tips, sources=sources)
 
 
-def store_summary(key: str, summary: Summary) -> None:
+def store_summary(key: str, summary: Summary, path: Path | None = None) -> None:
     from guide.core.store.files import atomic_write
 
     data = {"format": FORMAT, "key": key, "routines": [asdict(r) for r in summary.routines],
             "problems": summary.problems, "language": i18n.language()}
-    path = summary_file()
+    path = path or summary_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, json.dumps(data).encode())

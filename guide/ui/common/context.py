@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, Signal, Slot
 
-from guide.core.routine.summary import Summary, load_with_summary, summarize
+from guide.core.routine.summary import Summary, load_unchecked, load_with_summary, summarize
 from guide.core.store import settings as core_settings
 from guide.core.store.files import read_user_file
 
@@ -76,24 +76,36 @@ class AppContext:
     """What the main window needs: settings, and the content.
 
     Home is drawn from ``summary`` (cached, cheap); the full catalogue is loaded on first use,
-    which the window arranges for right after its first paint.
+    which the window arranges for right after its first paint: as last cached, when there is a
+    cache for this version and language (``unchecked`` is then the content key it was cached
+    under, for :class:`guide.ui.common.content_check.ContentCheck`), or else from the files.
     """
 
     def __init__(self, catalog: "Catalog | None", store: SettingsStore,
                  summary: Summary | None = None) -> None:
         self.store = store
         self._catalog = catalog
+        self.unchecked: str | None = None
         self.summary = summary if summary is not None else summarize(self.catalog)
 
     @property
     def catalog(self) -> "Catalog":
         if self._catalog is None:
-            self._catalog, self.summary = load_with_summary()
+            cached = load_unchecked()
+            if cached is None:
+                self._catalog, self.summary = load_with_summary()
+            else:
+                self._catalog, self.summary, self.unchecked = cached
         return self._catalog
+
+    def adopt(self, catalog: "Catalog", summary: Summary) -> None:
+        """Use ``catalog``, loaded from the files because they changed since the cache."""
+        self._catalog, self.summary, self.unchecked = catalog, summary, None
 
     def reload_content(self) -> None:
         """Load the content again (in another language, say) the next time it is used."""
         self._catalog, self.summary = load_with_summary()
+        self.unchecked = None
 
     def refresh_summary(self) -> Summary:
         self.summary = summarize(self.catalog)

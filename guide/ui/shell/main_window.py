@@ -36,6 +36,9 @@ from guide.ui.shell.style import WINDOW_STYLE
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
 
+    from guide.core.content.catalog import Catalog
+    from guide.core.routine.summary import Summary
+    from guide.ui.common.content_check import ContentCheck
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
 
@@ -60,6 +63,7 @@ class MainWindow(PageStack, QMainWindow):
         self._return_to = "home"
         self.home: HomePage  # built by places.build, again on a language change
         self._shortcuts: QDialog | None = None
+        self.content_check: ContentCheck | None = None  # see after_show
         self.setWindowTitle(self.tr("Stretch Guide"))
         # At most 90 % of the screen's free area (a 150 % laptop has 853 x 533 logical pixels).
         free = self.screen().availableGeometry()
@@ -318,9 +322,25 @@ class MainWindow(PageStack, QMainWindow):
             if self._context.summary != shown:  # the files changed since the summary was stored
                 self.home.refresh(self._context.summary.routines)
                 self._update_banner()
+            if self._context.unchecked is not None:  # as cached: are the files the same?
+                self._check_content(self._context.unchecked)
             self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
             self.diary_offer = diary_offer(self.home, self._refresh_history)
             self.started.emit()
+
+    def _check_content(self, digest: str) -> None:
+        from guide.core.routine.summary import check_job
+        from guide.ui.common.content_check import ContentCheck
+
+        self.content_check = ContentCheck(check_job(digest), self)
+        self.content_check.changed.connect(self._on_content_changed)
+        self.content_check.start()
+
+    @Slot(object, object)
+    def _on_content_changed(self, catalog: Catalog, summary: Summary) -> None:
+        """The files changed since the cache: every place shows what they say now."""
+        self._context.adopt(catalog, summary)
+        places.content_changed(self)
 
     def set_background_handler(self, handler: Callable[[], bool]) -> None:
         """``handler`` decides on close: True keeps the app running without the window."""

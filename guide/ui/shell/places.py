@@ -37,18 +37,12 @@ def build(window: MainWindow) -> None:
     window.home.start_requested.connect(window.start_routine)
     window.home.safety_requested.connect(lambda: window.show_page("safety"))
     window.add_page("home", titles["home"], window.home)
-    factories: dict[str, Callable[[], QWidget]] = {
-        "browse": window._make_library, "routines": window._make_builder,
-        "history": window._make_history, "settings": window._make_settings,
-        "safety": lambda: info_page("SafetyPage"), "about": lambda: info_page("AboutPage"),
-        "problems": lambda: info_page("ProblemsPage", context.catalog.problems)}
-    for key, factory in factories.items():
+    for key, factory in _factories(window).items():
         if key not in window._items:
             window.add_lazy_page(key, titles[key], factory)
             continue
         window._items[key].setText(titles[key])
-        if not getattr(window._pages.get(key), "dirty", False):  # unsaved work keeps its page
-            window._factories[key] = factory  # made again, in the new language, when shown
+        _renew(window, key, factory)  # made again, in the new language, when shown
     window._items["problems"].setHidden(not count)
     # Wide enough for the longest place name shown, in the user's font and language.
     nav, keys = window._nav, window._keys_button
@@ -58,6 +52,40 @@ def build(window: MainWindow) -> None:
     width = max(150, max(widths, default=0) + 48, keys.sizeHint().width())
     nav.setFixedWidth(width)
     keys.setFixedWidth(width)
+
+
+def _factories(window: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    """How each place other than Home is made (on first show)."""
+    context = window._context
+    return {
+        "browse": window._make_library, "routines": window._make_builder,
+        "history": window._make_history, "settings": window._make_settings,
+        "safety": lambda: info_page("SafetyPage"), "about": lambda: info_page("AboutPage"),
+        "problems": lambda: info_page("ProblemsPage", context.catalog.problems)}
+
+
+def _renew(window: MainWindow, key: str, factory: Callable[[], QWidget]) -> None:
+    """Make the page of ``key`` again when it is next shown; unsaved work keeps its page."""
+    if not getattr(window._pages.get(key), "dirty", False):
+        window._factories[key] = factory
+
+
+def content_changed(window: MainWindow) -> None:
+    """The window's catalogue was replaced (the files changed since the cache): Home and the
+    banner show the new content; every other page built so far is made again from it, at once
+    for the page on screen, on its next showing for the others. A routine being played or
+    edited is left as it is."""
+    context = window._context
+    window.home.refresh(context.summary.routines)
+    window._update_banner()
+    for key, factory in _factories(window).items():
+        if key not in window._factories:
+            _renew(window, key, factory)
+    current = window.current_page()
+    if current and current != "home" and current in window._factories:
+        window.show_page(current)
+    if window.reminders is not None:
+        window.reminders.retranslate(context.catalog)
 
 
 def change_language(window: MainWindow, code: str) -> None:

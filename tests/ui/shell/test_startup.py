@@ -1,12 +1,13 @@
 """Start-up as the user meets it: Home first, from the stored summary; the content after."""
 
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
-from guide.core.content import cache
+from guide.core.content import cache, sources
 from guide.core.routine import summary as home_summary
 from guide.ui.common.context import AppContext, SettingsStore
 from guide.ui.shell.main_window import MainWindow
@@ -52,21 +53,36 @@ def start_window(qtbot: QtBot, log: list[str]) -> MainWindow:
 
 @pytest.fixture
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Records each catalogue load and each content key computed, in ``log`` order."""
+    """Records each catalogue load and each content key computed, in ``log`` order; a key
+    computed off the UI thread is logged as "key elsewhere"."""
     log: list[str] = []
-    real_load, real_key = home_summary.load_with_summary, cache.content_key
+    real_load, real_key = home_summary.load_with_summary, sources.content_key
+    real_unchecked = home_summary.load_unchecked
 
     def load() -> object:
         log.append("catalogue")
         return real_load()
 
-    def key(sources: object) -> str:
-        log.append("key")
-        return real_key(sources)  # type: ignore[arg-type]
+    def unchecked() -> object:
+        log.append("catalogue")
+        return real_unchecked()
+
+    def key(folders: object) -> str:
+        main = threading.current_thread() is threading.main_thread()
+        log.append("key" if main else "key elsewhere")
+        return real_key(folders)  # type: ignore[arg-type]
 
     monkeypatch.setattr("guide.ui.common.context.load_with_summary", load)
+    monkeypatch.setattr("guide.ui.common.context.load_unchecked", unchecked)
     monkeypatch.setattr(cache, "content_key", key)
+    monkeypatch.setattr(sources, "content_key", key)
     return log
+
+
+def checked(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window has checked the cached catalogue against the files."""
+    qtbot.waitUntil(lambda: window.content_check is not None
+                    and not window.content_check.running, timeout=30_000)
 
 
 def test_the_content_loads_after_the_first_paint_once_the_summary_exists(
@@ -79,12 +95,13 @@ def test_the_content_loads_after_the_first_paint_once_the_summary_exists(
     assert loads.count("catalogue") == 1
 
 
-def test_the_content_key_is_short_and_computed_once_per_start(
+def test_the_content_files_are_listed_once_per_start_and_off_the_ui_thread(
         qtbot: QtBot, loads: list[str]) -> None:
     home_summary.load_with_summary()
     loads.clear()
-    start_window(qtbot, loads)
-    assert loads.count("key") == 1
+    window = start_window(qtbot, loads)
+    checked(qtbot, window)
+    assert loads.count("key elsewhere") == 1 and "key" not in loads
     stored = home_summary.summary_file().read_text(encoding="utf-8")
     key = home_summary._stored_key()
     assert key is not None and len(key) == 32 and key in stored
@@ -95,10 +112,33 @@ def test_home_catches_up_when_files_changed_since_the_summary_was_stored(
     home_summary.load_with_summary()
     (user_exercises / "routines" / "my-evening.yaml").write_text(MY_ROUTINE, encoding="utf-8")
     window = start_window(qtbot, [])
+    checked(qtbot, window)
     names = [window.home.routine_list.item(i).text()
              for i in range(window.home.routine_list.count())]
     assert any(name.startswith("My evening calves") for name in names)
     assert home_summary.load_summary() == window._context.summary
+    assert "my-evening" in window._context.catalog.routines
+
+
+def test_a_page_opened_before_the_check_ends_shows_the_files_as_they_are(
+        qtbot: QtBot, user_exercises: Path) -> None:
+    """Browse opened at once, on the catalogue as cached; the files changed meanwhile: once
+    the check has read them, Browse lists the new stretch (and Home knows the new routine)."""
+    home_summary.load_with_summary()
+    shipped = Path(cache.default_sources()[0].root or "") / "stretches" / "calf-wall-straight.yaml"
+    (user_exercises / "stretches" / "my-calf.yaml").write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            "id: calf-wall-straight", "id: my-calf", 1).replace(
+            "name: ", "name: My own calf stretch # ", 1), encoding="utf-8")
+    window = start_window(qtbot, [])
+    window.show_page("browse")
+    before = window.page("browse")
+    checked(qtbot, window)
+    after = window.page("browse")
+    assert after is not before and window.current_page() == "browse"
+    model = after.proxy  # type: ignore[attr-defined]
+    shown = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert "My own calf stretch" in shown
 
 
 def test_the_very_first_start_shows_home_complete(qtbot: QtBot) -> None:

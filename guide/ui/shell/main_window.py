@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,7 +25,6 @@ from guide.ui.common import theme
 from guide.ui.common.context import AppContext
 from guide.ui.common.fonts import scaled
 from guide.ui.shell import places
-from guide.ui.shell.disclaimer import DisclaimerDialog, ask_once
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.home import HomePage
 from guide.ui.shell.pages import PageStack, diary_offer
@@ -41,6 +39,8 @@ if TYPE_CHECKING:
     from guide.ui.common.content_check import ContentCheck
     from guide.ui.player.host import PlayerHost
     from guide.ui.reminder.controller import Reminders
+    from guide.ui.shell.disclaimer import DisclaimerDialog
+    from guide.ui.shell.shortcuts import ShortcutsDialog
 
 
 class MainWindow(PageStack, QMainWindow):
@@ -62,7 +62,7 @@ class MainWindow(PageStack, QMainWindow):
         self._player: PlayerHost | None = None
         self._return_to = "home"
         self.home: HomePage  # built by places.build, again on a language change
-        self._shortcuts: QDialog | None = None
+        self._shortcuts: ShortcutsDialog | None = None
         self.content_check: ContentCheck | None = None  # see after_show
         self.setWindowTitle(self.tr("Stretch Guide"))
         # At most 90 % of the screen's free area (a 150 % laptop has 853 x 533 logical pixels).
@@ -294,7 +294,10 @@ class MainWindow(PageStack, QMainWindow):
     # -- start-up and closing ------------------------------------------------------------
 
     def show_disclaimer_if_needed(self) -> None:
-        self._disclaimer = ask_once(self, self._context.store)
+        if not self._context.store.settings.disclaimer_accepted:  # the first start only
+            from guide.ui.shell.disclaimer import ask_once
+
+            self._disclaimer = ask_once(self, self._context.store)
 
     def start_routine_after_disclaimer(self, routine_id: str) -> None:
         """Start now, or once the first-run disclaimer is acknowledged (not behind it)."""

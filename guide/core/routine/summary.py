@@ -11,9 +11,8 @@ purpose.
 
 import contextlib
 import json
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guide.core import i18n
 from guide.core.content.sources import default_sources
@@ -30,15 +29,15 @@ if TYPE_CHECKING:
 FORMAT = 2
 
 
-@dataclass(frozen=True)
-class SourceInfo:
+# Named tuples, not dataclasses: they are made on the way to the first paint, in a fifth of
+# the time.
+class SourceInfo(NamedTuple):
     title: str
     publisher: str
     url: str
 
 
-@dataclass(frozen=True)
-class RoutineInfo:
+class RoutineInfo(NamedTuple):
     id: str
     name: str
     kind: str
@@ -48,8 +47,7 @@ class RoutineInfo:
     sources: tuple[SourceInfo, ...] = ()  # the routine's and its stretches', each once
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):
     routines: tuple[RoutineInfo, ...]
     problems: int
 
@@ -148,10 +146,15 @@ def _routine_info(data: dict[str, Any]) -> RoutineInfo:
     return RoutineInfo(**data, tips=tips, sources=sources)
 
 
+def _routine_data(routine: RoutineInfo) -> dict[str, Any]:
+    return {**routine._asdict(), "tips": list(routine.tips),
+            "sources": [source._asdict() for source in routine.sources]}
+
+
 def store_summary(key: str, summary: Summary, path: Path | None = None) -> None:
     from guide.core.store.files import atomic_write
 
-    data = {"format": FORMAT, "key": key, "routines": [asdict(r) for r in summary.routines],
+    data = {"format": FORMAT, "key": key, "routines": [_routine_data(r) for r in summary.routines],
             "problems": summary.problems, "language": i18n.language()}
     path = path or summary_file()
     path.parent.mkdir(parents=True, exist_ok=True)

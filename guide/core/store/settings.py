@@ -9,7 +9,6 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +94,8 @@ def _in_range(key: str, value: Any) -> bool:
 
 
 def _instant_ok(text: str) -> bool:
+    from datetime import datetime  # only for a reminder that has fired: off the first paint
+
     try:
         value = datetime.fromisoformat(text)
     except ValueError:

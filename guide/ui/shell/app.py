@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
-import time
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from guide import DESKTOP_ID, __version__
@@ -19,6 +16,8 @@ from guide.core.routine.summary import load_summary
 from guide.core.store import paths
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEventLoop
+
     from guide.ui.common.context import AppContext
     from guide.ui.reminder.controller import Reminders
     from guide.ui.shell.main_window import MainWindow
@@ -56,6 +55,11 @@ def _exit_once_started(window: MainWindow) -> QEventLoop:
     event loops any more. With STRETCH_GUIDE_PAINTED_AT set (benchmarks/startup.py) it writes
     both moments and the peak memory at the first frame; with STRETCH_GUIDE_SCREENSHOT, the
     window."""
+    import resource
+    import time
+
+    from PySide6.QtCore import QEventLoop
+
     stamp = os.environ.get("STRETCH_GUIDE_PAINTED_AT")
     moments: list[str] = []
     loop = QEventLoop()

@@ -126,6 +126,7 @@ def run_app(args: argparse.Namespace) -> int:
     loop: QEventLoop | None = None
     if background:
         reminders = _start_reminders(app, window, context, instance)
+        window.check_content()  # the routines' names in the reminder, as the files say
         if not reminders.enabled and not reminders.tray.available:
             sys.stderr.write(i18n.tr(
                 "The bedtime reminder is off, so there is nothing to do in the background."

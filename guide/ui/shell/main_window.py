@@ -325,13 +325,17 @@ class MainWindow(PageStack, QMainWindow):
             if self._context.summary != shown:  # the files changed since the summary was stored
                 self.home.refresh(self._context.summary.routines)
                 self._update_banner()
-            if self._context.unchecked is not None:  # as cached: are the files the same?
-                self._check_content(self._context.unchecked)
+            self.check_content()
             self.home.detail  # noqa: B018 - the routine detail pane, after the first paint
             self.diary_offer = diary_offer(self.home, self._refresh_history)
             self.started.emit()
 
-    def _check_content(self, digest: str) -> None:
+    def check_content(self) -> None:
+        """When the catalogue was taken as cached, check off the UI thread that the files are
+        still the same (once; after the first paint, or at once with ``--background``)."""
+        digest = self._context.unchecked
+        if digest is None or self.content_check is not None:
+            return
         from guide.core.routine.summary import check_job
         from guide.ui.common.content_check import ContentCheck
 

@@ -162,6 +162,9 @@ def open_app(args: argparse.Namespace) -> int:
     if message is not None:
         sys.stderr.write(message + "\n")
         return EXIT_CODE
+    from guide.ui.shell.pyside_scan import declare_modules
+
+    declare_modules()
     from guide.ui.shell.app import run_app
 
     return run_app(args)

@@ -11,8 +11,6 @@ whose ``$name`` placeholders are the fields of :class:`Theme`. When the desktop 
 the theme is recomputed and every styled widget restyled.
 """
 
-from __future__ import annotations
-
 import os
 import weakref
 from string import Template
@@ -301,7 +299,7 @@ def force_from_environment() -> None:
 class ThemeWatcher(QObject):
     changed = Signal()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: "QEvent") -> bool:
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.PaletteChange:

@@ -315,6 +315,7 @@ class MainWindow(PageStack, QMainWindow):
         """Work that waits for the first frame (or for ``--background``): once only."""
         if not self._started:
             self._started = True
+            self.refit_pages()
             # Setting shortcuts builds PySide6's Qt enums (~40 ms): after the first paint.
             self._add_shortcuts()
             theme.follow_desktop(self)

@@ -20,25 +20,41 @@ if TYPE_CHECKING:
     from guide.ui.shell.diary_offer import DiaryOffer
 
 
-class _Holder(QScrollArea):
-    """Re-fits the page when the page's own minimum size changes (a page that reflows, like
-    Browse), which QScrollArea alone notices only on its next resize."""
+class _Refit(QObject):
+    """Re-fits a page in its scroll area when the page's own minimum size changes (a page that
+    reflows, like Browse), which QScrollArea alone notices only on its next resize.
+
+    A filter on the page alone: an ``eventFilter`` written in Python on the scroll area itself
+    would also see every event of its scroll bars."""
+
+    def __init__(self, holder: QScrollArea) -> None:
+        super().__init__(holder)
+        self._holder = holder
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest and watched is self.widget():
-            self.setWidgetResizable(True)  # recomputes the page's size and the scroll bars
-        return super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.LayoutRequest and watched is self._holder.widget():
+            self._holder.setWidgetResizable(True)  # recomputes the page's size and scroll bars
+        return False
 
 
-def scroll_holder(widget: QWidget) -> QScrollArea:
+def scroll_holder(widget: QWidget, refit: bool = True) -> QScrollArea:
     """``widget`` in a frameless scroll area that gives it all the room there is, and scrolls
-    only when the window is smaller than the page needs."""
-    holder = _Holder()
+    only when the window is smaller than the page needs. ``refit``: follow the page's size
+    changes now (else :func:`follow_size` later)."""
+    holder = QScrollArea()
     holder.setFrameShape(QFrame.Shape.NoFrame)
     holder.setWidgetResizable(True)
     holder.setWidget(widget)
-    widget.installEventFilter(holder)
+    if refit:
+        follow_size(holder)
     return holder
+
+
+def follow_size(holder: QScrollArea) -> None:
+    """Re-fit the page in ``holder`` whenever its own minimum size changes."""
+    widget = holder.widget()
+    if widget is not None:
+        widget.installEventFilter(_Refit(holder))
 
 
 class PageStack:
@@ -52,6 +68,7 @@ class PageStack:
     _holders: dict[str, QScrollArea]
     _factories: dict[str, Callable[[], QWidget]]
     _items: dict[str, QListWidgetItem]
+    _refitting = False  # see refit_pages
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add a place to the sidebar, or replace the widget of an existing one.
@@ -60,7 +77,8 @@ class PageStack:
         scrolls instead of the window growing past the screen or cutting the page off."""
         holder = self._holders.get(key)
         if holder is None:  # new, or a lazy page's placeholder: give it its scroll area
-            holder = scroll_holder(widget)
+            # Before the first paint, a page's events stay out of Python (see refit_pages).
+            holder = scroll_holder(widget, refit=self._refitting)
             placeholder = self._pages.get(key)
             index = self._stack.indexOf(placeholder) if placeholder is not None else -1
             self._stack.insertWidget(index if index >= 0 else self._stack.count(), holder)
@@ -73,8 +91,18 @@ class PageStack:
             if old is not None:
                 old.deleteLater()
             holder.setWidget(widget)
+            if self._refitting:
+                follow_size(holder)
         self._pages[key] = widget
         self._place(key, title)
+
+    def refit_pages(self) -> None:
+        """From now on (once the first frame is on screen), every page is re-fitted in its
+        scroll area when its minimum size changes; the pages made before are too."""
+        if not self._refitting:
+            self._refitting = True
+            for holder in self._holders.values():
+                follow_size(holder)
 
     def add_lazy_page(self, key: str, title: str, factory: Callable[[], QWidget]) -> None:
         """A place whose widget (and its scroll area) is made when it is first shown."""

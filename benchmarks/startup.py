@@ -3,8 +3,9 @@
 Three programs take turns (bare window, the app, the app with a large user pack), each started
 fresh with warm caches, as a returning user (the first-run disclaimer already accepted):
 - the bare window: QApplication + QMainWindow.show(), done at its first paint;
-- ``stretch-guide --exit-after-startup``, which follows the real launch (first frame, then the
-  deferred work: content, shortcuts, reminder) and exits once that work has run;
+- ``stretch-guide --exit-after-startup`` (the installed command), which follows the real
+  launch (first frame, then the deferred work: content, shortcuts, reminder) and exits once
+  that work has run;
 - the same with N generated stretches in the user's data folder (a temporary XDG_DATA_HOME).
 Each reports the moment of its first paint (with its peak RSS then) and of being interactive
 (the catalogue loaded). Figures: medians with min–max over paired runs.
@@ -50,6 +51,13 @@ app.exec()
 """
 
 
+def launcher() -> list[str]:
+    """What a user runs: the installed ``stretch-guide`` command (``python -m guide`` adds
+    runpy's imports, a few ms no user pays), else ``python -m guide`` from a checkout."""
+    installed = Path(sys.executable).with_name("stretch-guide")
+    return [str(installed)] if installed.is_file() else [sys.executable, "-m", "guide"]
+
+
 def series(platform: str, runs: int, pack: int) -> dict[str, list[Run]]:
     env = {**os.environ, "QT_QPA_PLATFORM": platform}
     with tempfile.TemporaryDirectory() as home:
@@ -65,7 +73,7 @@ def series(platform: str, runs: int, pack: int) -> dict[str, list[Run]]:
             settings.write_text('{"disclaimer_accepted": true}\n', encoding="utf-8")
         if pack:
             make_files(Path(packed["XDG_DATA_HOME"]) / "stretch-guide" / "exercises", pack)
-        app = [sys.executable, "-m", "guide", "--exit-after-startup"]
+        app = [*launcher(), "--exit-after-startup"]
         commands = [([sys.executable, "-c", BARE], env), (app, plain)]
         if pack:
             commands.append((app, packed))

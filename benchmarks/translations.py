@@ -17,6 +17,7 @@ import sys
 import tempfile
 
 from _measure import run
+from startup import launcher
 
 PIECES = """
 import json, sys, time
@@ -58,7 +59,7 @@ def main() -> None:
             with open(f"{home}/{lang}/config/stretch-guide/settings.json", "w") as out:
                 out.write('{"disclaimer_accepted": true}')
             envs[lang] = env
-        app = [sys.executable, "-m", "guide", "--exit-after-startup"]
+        app = [*launcher(), "--exit-after-startup"]
         for env in envs.values():
             run(app, env)  # fills the content cache for that language
         results: dict[str, list[float]] = {lang: [] for lang in envs}

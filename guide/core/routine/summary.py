@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guide.core import i18n
-from guide.core.content.sources import default_sources
 from guide.core.store import paths
 from guide.core.store.files import read_user_file
 
@@ -78,6 +77,7 @@ def load_with_summary(sources: "Sequence[Source] | None" = None, digest: str | N
     ``digest``: the content key, when the caller has just computed it; ``cache`` and ``home``:
     the catalogue cache and the summary file, when not the usual ones."""
     from guide.core.content.cache import load_cached
+    from guide.core.content.sources import default_sources
 
     home = home or summary_file()
     catalog, key = load_cached(sources or default_sources(), cache, digest)
@@ -107,7 +107,7 @@ def check_job(digest: str) -> "Callable[[], tuple[Catalog, Summary] | None]":
     loads them again (and caches them). It returns the new catalogue and summary, or None when
     nothing changed. The folders are settled here, on the caller's thread."""
     from guide.core.content.cache import cache_file
-    from guide.core.content.sources import content_key
+    from guide.core.content.sources import content_key, default_sources
 
     sources, cache, home = default_sources(), cache_file(), summary_file()
 

@@ -8,9 +8,8 @@ once. Nothing here raises on bad input.
 import json
 import os
 import re
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from guide.core.i18n import tr
 from guide.core.store import paths
@@ -28,11 +27,53 @@ FILE_NAME = "settings.json"
 MAX_BYTES = 256 * 1024
 
 
-@dataclass(kw_only=True)
-class Reminder:
+class _Record:
+    """Settings as plain records: keyword construction, equality and a readable repr, from the
+    class's annotated fields and their defaults (a list or record default is made anew for
+    each instance). Not dataclasses: the settings are read on the way to the first paint, and
+    a dataclass costs about a millisecond to make."""
+
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls) -> None:
+        cls.FIELDS = tuple(name for name in cls.__annotations__ if name != "FIELDS")
+
+    def __init__(self, **values: Any) -> None:
+        for name in self.FIELDS:
+            if name in values:
+                value = values.pop(name)
+            else:
+                default = getattr(type(self), name)
+                value = type(default)(default) if isinstance(default, list) else (
+                    type(default)() if isinstance(default, _Record) else default)
+            setattr(self, name, value)
+        if values:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(values)}")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, name) == getattr(other, name) for name in self.FIELDS)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the settings it holds
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        return f"{type(self).__name__}({values})"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields as JSON-ready data (records within become dicts, lists are copied)."""
+        return {name: value.to_dict() if isinstance(value, _Record) else
+                list(value) if isinstance(value, list) else value
+                for name in self.FIELDS for value in [getattr(self, name)]}
+
+    def copy(self) -> Self:
+        return type(self)(**{name: getattr(self, name) for name in self.FIELDS})
+
+
+class Reminder(_Record):
     enabled: bool = False
     time: str = "22:00"  # HH:MM, local time
-    days: list[int] = field(default_factory=lambda: list(range(7)))  # 0 = Monday
+    days: list[int] = [0, 1, 2, 3, 4, 5, 6]  # copied for each instance; 0 = Monday
     routine: str = "bedtime"
     snooze_minutes: int = 10
     grace_minutes: int = 120
@@ -41,8 +82,7 @@ class Reminder:
     snoozed_until: str | None = None  # ISO 8601; a snoozed reminder comes back then
 
 
-@dataclass(kw_only=True)
-class Settings:
+class Settings(_Record):
     disclaimer_accepted: bool = False
     sound: bool = True
     voice: bool = True
@@ -52,10 +92,10 @@ class Settings:
     autostart: bool = False
     background_notice_shown: bool = False
     language: str = ""  # "" follows the desktop; else a code of guide.core.i18n.LANGUAGES
-    reminder: Reminder = field(default_factory=Reminder)
+    reminder: Reminder = Reminder()
 
 
-# Plain dataclasses with a small checker rather than msgspec: settings are read before the first
+# Plain records with a small checker rather than msgspec: settings are read before the first
 # paint, and the content model's import is kept off that path.
 _CHECKS: dict[str, Any] = {
     "bool": lambda v: isinstance(v, bool),
@@ -104,19 +144,20 @@ def _instant_ok(text: str) -> bool:
 
 
 def _build(cls: Any, data: Any, where: str) -> Any:
-    """An instance of dataclass ``cls`` from JSON data; unknown keys are ignored (newer
+    """An instance of record ``cls`` from JSON data; unknown keys are ignored (newer
     versions may add some), a wrong type or a value out of range raises ValueError naming
     the key."""
     if not isinstance(data, dict):
         raise ValueError(tr("`{key}` must be an object").format(key=where or "settings"))
     values = {}
-    for f in fields(cls):
-        if f.name not in data:
+    for name in cls.FIELDS:
+        if name not in data:
             continue
-        value, key = data[f.name], f"{where}.{f.name}" if where else f.name
-        kind = f.type.__name__ if isinstance(f.type, type) else str(f.type)
+        value, key = data[name], f"{where}.{name}" if where else name
+        kind_of = cls.__annotations__[name]
+        kind = kind_of.__name__ if isinstance(kind_of, type) else str(kind_of)
         if kind == "Reminder":
-            values[f.name] = _build(Reminder, value, key)
+            values[name] = _build(Reminder, value, key)
         elif not _CHECKS[kind](value):
             raise ValueError(tr("`{key}` has the wrong type ({value!r:.40})").format(
                 key=key, value=value))
@@ -124,14 +165,14 @@ def _build(cls: Any, data: Any, where: str) -> Any:
             raise ValueError(tr("`{key}` is out of range ({value!r:.40})").format(
                 key=key, value=value))
         else:
-            values[f.name] = value
+            values[name] = value
     return cls(**values)
 
 
-@dataclass
 class Loaded:
-    settings: Settings
-    message: str | None = None  # tell the user once, when the file had to be set aside
+    def __init__(self, settings: Settings, message: str | None = None) -> None:
+        self.settings = settings
+        self.message = message  # tell the user once, when the file had to be set aside
 
 
 def settings_path() -> Path:
@@ -171,5 +212,5 @@ def save(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: a temporary file in the same folder, fsync, then rename over."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
+    data = json.dumps(settings.to_dict(), indent=2, sort_keys=True) + "\n"
     atomic_write(path, data.encode())

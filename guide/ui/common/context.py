@@ -1,6 +1,5 @@
 """Objects the app shares between windows: the settings store, the catalogue and its summary."""
 
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,8 +55,8 @@ class SettingsStore(QObject):
         if loaded.message:
             self.load_message = loaded.message
             return
-        for field in fields(core_settings.Settings):
-            setattr(self.settings, field.name, getattr(loaded.settings, field.name))
+        for name in core_settings.Settings.FIELDS:
+            setattr(self.settings, name, getattr(loaded.settings, name))
         self.changed.emit()
 
     def save(self) -> None:

@@ -1,6 +1,5 @@
 """The reminder schedule under a fake clock: DST, clock jumps, suspend, restart, snooze, pause."""
 
-import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -46,7 +45,7 @@ def make(start: datetime, r: Reminder | None = None, tz: ZoneInfo | None = BERLI
     clock = FakeClock(start)
     saved: list[Reminder] = []
     r = r or reminder()
-    sched = Scheduler(r, save=lambda rem: saved.append(dataclasses.replace(rem)), tz=tz,
+    sched = Scheduler(r, save=lambda rem: saved.append(rem.copy()), tz=tz,
                       clock=clock)
     return sched, clock, saved
 

@@ -53,8 +53,8 @@ def _exit_once_started(window: MainWindow) -> QEventLoop:
     once the first frame is painted and the deferred work has run. A loop of its own, not
     ``app.quit()``: after that, a caller going on with the same QApplication could not run
     event loops any more. With STRETCH_GUIDE_PAINTED_AT set (benchmarks/startup.py) it writes
-    both moments and the peak memory at the first frame; with STRETCH_GUIDE_SCREENSHOT, the
-    window."""
+    both moments, and the peak memory and CPU time at the first frame; with
+    STRETCH_GUIDE_SCREENSHOT, the window."""
     import resource
     import time
 
@@ -66,7 +66,7 @@ def _exit_once_started(window: MainWindow) -> QEventLoop:
 
     def painted() -> None:
         peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        moments.append(f"painted {time.time()!r} {peak_kib}")
+        moments.append(f"painted {time.time()!r} {peak_kib} {time.process_time()!r}")
 
     def started() -> None:
         moments.append(f"interactive {time.time()!r}")

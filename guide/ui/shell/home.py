@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from guide.core.i18n import duration
 from guide.core.routine.summary import RoutineInfo
 from guide.ui.common import theme
-from guide.ui.common.fonts import scaled
 from guide.ui.common.reflow import ReflowLayout
 from guide.ui.shell.startup_qt import (
     SCROLL_BAR_ALWAYS_OFF,
@@ -52,7 +51,6 @@ class HomePage(QWidget):
 
         title = QLabel(self.tr("What do you need right now?"))
         title.setObjectName("title")
-        scaled(title, 2.0, bold=True)
         layout.addWidget(title)
 
         grid = ReflowLayout(columns=True, spacing=12)  # two columns, or one when narrow
@@ -69,7 +67,6 @@ class HomePage(QWidget):
             text = f"{label}\n{hint}" + (f" · {duration(seconds)}" if seconds else "")
             button = QPushButton(text)
             button.setObjectName("quick")
-            scaled(button, 1.3)
             button.setAccessibleName(label)
             button.setAccessibleDescription(text.split("\n", 1)[1])  # the rest of what it shows
             button.setAutoDefault(True)  # Enter starts the focused card, like Space
@@ -98,7 +95,6 @@ class HomePage(QWidget):
 
         heading = QLabel(self.tr("All routines"))
         heading.setObjectName("heading")
-        scaled(heading, 1.3, bold=True)
         layout.addWidget(heading)
         self.routine_list = QListWidget()
         self.routine_list.setObjectName("routines")
@@ -194,6 +190,10 @@ class HomePage(QWidget):
 def _no_catalog() -> "Catalog":
     raise RuntimeError("Home was built without a catalogue")  # the button is disabled then
 
+
+# Font sizes relative to the window's font (see guide.ui.common.fonts.font_rules).
+FONTS = (("QLabel#title", 2.0, True), ("QPushButton#quick", 1.3, False),
+         ("QLabel#heading", 1.3, True))
 
 # Applied by the main window together with its own, so the window is styled in one pass.
 STYLE = """

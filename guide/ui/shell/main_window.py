@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
 
 from guide.ui.common import theme
 from guide.ui.common.context import AppContext
-from guide.ui.common.fonts import scaled
+from guide.ui.common.fonts import font_rules
 from guide.ui.shell import places
 from guide.ui.shell.first_paint import FirstPaint
 from guide.ui.shell.home import HomePage
 from guide.ui.shell.pages import PageStack, diary_offer
 from guide.ui.shell.startup_qt import RICH_TEXT, USER_ROLE, set_props
-from guide.ui.shell.style import WINDOW_STYLE
+from guide.ui.shell.style import WINDOW_FONTS, WINDOW_STYLE
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QKeyEvent, QPaintEvent
@@ -72,7 +72,6 @@ class MainWindow(PageStack, QMainWindow):
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Places"))
         self._nav.setObjectName("nav")
-        scaled(self._nav, 1.2)
         self._nav.currentRowChanged.connect(self._on_nav_row)
         self._stack = QStackedWidget()
         self._banner = QLabel()
@@ -105,7 +104,8 @@ class MainWindow(PageStack, QMainWindow):
 
         places.build(self)
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
-        theme.styled(self, WINDOW_STYLE)
+        theme.styled(self, WINDOW_STYLE + font_rules(self, WINDOW_FONTS))
+        places.fit_sidebar(self)
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)
         self.show_page("home")

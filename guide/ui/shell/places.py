@@ -44,12 +44,20 @@ def build(window: MainWindow) -> None:
         window._items[key].setText(titles[key])
         _renew(window, key, factory)  # made again, in the new language, when shown
     window._items["problems"].setHidden(not count)
-    # Wide enough for the longest place name shown, in the user's font and language.
+    window._keys_button.setText(translate("MainWindow", "Keyboard shortcuts\n(F1)"))
+
+
+def fit_sidebar(window: MainWindow) -> None:
+    """The sidebar wide enough for the longest place name shown, in the user's font and
+    language, once the window's style sheet (the names' size, the padding) is in place."""
     nav, keys = window._nav, window._keys_button
-    widths = [nav.sizeHintForIndex(nav.model().index(row, 0)).width()
+    nav.ensurePolished()
+    keys.ensurePolished()
+    metrics = nav.fontMetrics()
+    widths = [metrics.horizontalAdvance(nav.item(row).text())
               for row in range(nav.count()) if not nav.item(row).isHidden()]
-    keys.setText(translate("MainWindow", "Keyboard shortcuts\n(F1)"))
-    width = max(150, max(widths, default=0) + 48, keys.sizeHint().width())
+    # The items' padding and focus border (the style sheet's 16 + 3 px each side), and room.
+    width = max(150, max(widths, default=0) + 58, keys.sizeHint().width())
     nav.setFixedWidth(width)
     keys.setFixedWidth(width)
 
@@ -99,6 +107,7 @@ def change_language(window: MainWindow, code: str) -> None:
     window.setWindowTitle(QCoreApplication.translate("MainWindow", "Stretch Guide"))
     window._nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Places"))
     build(window)
+    fit_sidebar(window)
     window._update_banner()
     window.show_page(current)
     if window.reminders is not None:

@@ -1,6 +1,7 @@
 """The main window's style sheet (sidebar, banner, Home), in the theme's colours: one sheet,
 set once every child exists, so Qt styles the whole window in one pass."""
 
+from guide.ui.shell.home import FONTS as HOME_FONTS
 from guide.ui.shell.home import STYLE as HOME_STYLE
 
 _STYLE = """
@@ -20,3 +21,5 @@ QLabel#banner { background: $note; color: $note_text; padding: 8px 14px;
 """
 
 WINDOW_STYLE = _STYLE + HOME_STYLE
+# The sidebar's and Home's font sizes, relative to the window's font (fonts.font_rules).
+WINDOW_FONTS = (("QListWidget#nav", 1.2, False), *HOME_FONTS)

@@ -1,7 +1,7 @@
 """A cache of the validated catalogue, so start-up neither parses YAML nor decodes what it does
 not show.
 
-The file (``catalog.msgpack``, FORMAT 5) is an 8-byte length, a small head, then sections:
+The file (``catalog.msgpack``) is an 8-byte length, a small head, then sections:
 
 - the head: the content key, language and version, the muscles, the routines, the problems, the
   stretch ids and where each stretch's bytes end. Its size grows with the ids only (about 20
@@ -35,7 +35,7 @@ from guide.core.content.search import Columns, SearchIndex
 from guide.core.content.sources import content_key, default_sources
 from guide.core.store import paths
 
-FORMAT = 5
+FORMAT = 6
 # About 1.4 KB a stretch: 50,000 of them make 68 MB. A larger file is not ours to read.
 MAX_CACHE = 512 << 20
 _LENGTH = 8  # bytes of the head's length at the start of the file

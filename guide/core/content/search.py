@@ -66,6 +66,7 @@ class Columns:
     stores them, so Browse opens without touching 50,000 stretches)."""
 
     ids: list[str]
+    names: list[str]  # as shown (the builder's stretch chooser lists them)
     heads: list[str]  # lower-case name and summary
     groups: list[int]  # the row's entry in ``tails``
     tails: list[tuple[str, list[str], list[str], list[str]]]  # text, muscles, positions, equipment
@@ -75,7 +76,7 @@ class Columns:
 def columns_of(stretches: Iterable[Stretch], muscles: dict[str, Muscle]) -> Columns:
     muscle_text = {ident: _muscle_text(m, ident) for ident, m in muscles.items()}
     tails: dict[tuple[Any, ...], int] = {}
-    out = Columns([], [], [], [], [])
+    out = Columns([], [], [], [], [], [])
     for s in sorted(stretches, key=lambda s: s.name.lower()):
         key = (tuple(s.muscles.primary), tuple(s.muscles.secondary), tuple(s.position),
                tuple(s.equipment))
@@ -88,6 +89,7 @@ def columns_of(stretches: Iterable[Stretch], muscles: dict[str, Muscle]) -> Colu
             out.tails.append(("\n" + fold("\n".join(parts)), ids,
                               [str(p) for p in s.position], [e.lower() for e in s.equipment]))
         out.ids.append(s.id)
+        out.names.append(s.name)
         out.heads.append(fold(f"{s.name}\n{s.summary}"))
         out.groups.append(group)
         out.seconds.append(stretch_seconds(s))
@@ -105,6 +107,7 @@ class SearchIndex:
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
         self.ids = columns.ids
+        self.names = columns.names
         self._heads = columns.heads
         self._groups = columns.groups
         self._tail_texts = [t[0] for t in columns.tails]

@@ -159,3 +159,25 @@ def test_duplicate_and_delete(qtbot: QtBot, builder: RoutineBuilder,
     assert not (user_exercises / "routines" / "my-routine-copy.yaml").exists()
     assert (user_exercises / "routines" / "my-routine.yaml").exists()
     assert builder.routine_list.count() == 1
+
+
+def test_the_stretch_chooser_lists_a_cached_pack_by_name_without_decoding_it(
+        qtbot: QtBot, user_exercises: Path) -> None:
+    """With a large pack, opening My routines must not read every stretch: the chooser takes
+    the names from the cached search index."""
+    from guide.core.content.cache import load_unchecked
+    from guide.core.content.model import Stretch
+
+    load_catalog()  # an earlier start cached the content
+    taken = load_unchecked()
+    assert taken is not None
+    catalog = taken[0]
+    builder = RoutineBuilder(catalog)
+    qtbot.addWidget(builder)
+    box = builder.stretch_box
+    names = [box.itemText(row) for row in range(box.count())]
+    assert len(names) == len(catalog.stretches)
+    assert names == sorted(names, key=str.lower)
+    assert box.itemData(names.index("Wall calf stretch, straight knee")) == "calf-wall-straight"
+    decoded = [v for v in dict.values(catalog.stretches) if isinstance(v, Stretch)]
+    assert not decoded

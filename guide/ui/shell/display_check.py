@@ -132,19 +132,19 @@ def xcb_plugin() -> Path | None:
 def _load_error(plugin: Path) -> str | None:
     """The dynamic loader's complaint about the plugin, or None when it loads.
 
-    dlopen with RTLD_LAZY, as Qt loads plugins (ctypes.CDLL would bind every symbol now,
-    about 10 ms more); the handle stays open and Qt's own load finds the plugin in place.
+    dlopen with RTLD_LAZY, as Qt loads plugins; the handle stays open and Qt's own load finds
+    the plugin in place. Through ``_ctypes`` (what ``ctypes.CDLL`` itself calls): importing
+    the ``ctypes`` package would cost the first paint a few ms more.
     """
-    import ctypes
-
-    libc = ctypes.CDLL(None)
-    libc.dlopen.restype = ctypes.c_void_p
-    libc.dlopen.argtypes = [ctypes.c_char_p, ctypes.c_int]
-    libc.dlerror.restype = ctypes.c_char_p
-    if libc.dlopen(os.fsencode(plugin), os.RTLD_LAZY | os.RTLD_LOCAL):
+    try:
+        from _ctypes import dlopen
+    except ImportError:  # a Python without ctypes: Qt's own load will tell
         return None
-    error = libc.dlerror()
-    return error.decode(errors="replace") if error else "dlopen failed"
+    try:
+        dlopen(os.fsdecode(plugin), os.RTLD_LAZY | os.RTLD_LOCAL)
+    except OSError as exc:
+        return str(exc) or "dlopen failed"
+    return None
 
 
 def _ldd(plugin: Path) -> str:

@@ -12,6 +12,7 @@ the theme is recomputed and every styled widget restyled.
 """
 
 import os
+import re
 import weakref
 from string import Template
 from typing import TYPE_CHECKING, NamedTuple
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
@@ -364,15 +365,24 @@ def styled(widget: QWidget, template: str) -> None:
 
 def links_in(widget: QWidget, colour: str = "link") -> None:
     """Draw the links in ``widget``'s rich text in the theme colour ``colour`` (a field name:
-    "link", or "alarm_text" on the safety note), now and after every theme change."""
+    "link", or "alarm_text" on the safety note), now and after every theme change. A label
+    whose text changes calls this again after ``setText``."""
     _links[widget] = colour
     _set_link(widget, colour)
 
 
 def _set_link(widget: QWidget, colour: str) -> None:
+    value = getattr(current(), colour)
     palette = widget.palette()
-    palette.setColor(QPalette.ColorRole.Link, QColor(getattr(current(), colour)))
+    palette.setColor(QPalette.ColorRole.Link, QColor(value))
     widget.setPalette(palette)
+    if isinstance(widget, QLabel) and "<a " in widget.text():
+        # A label draws its links in the application's link colour whatever its palette says:
+        # the colour goes into the links themselves (set again whenever the text changes).
+        widget.setText(_LINK_START.sub(f"<a style='color:{value}' ", widget.text()))
+
+
+_LINK_START = re.compile(r"<a (?:style='color:#[0-9a-fA-F]{6}' )?")
 
 
 def refresh() -> None:

@@ -181,6 +181,7 @@ class MainWindow(PageStack, QMainWindow):
         if self._context.store.load_message:
             parts.append(self._context.store.load_message)
         self._banner.setText("<br>".join(parts))
+        theme.links_in(self._banner, "note_text")
         self._banner.setVisible(bool(parts))
 
     @Slot()
@@ -197,6 +198,7 @@ class MainWindow(PageStack, QMainWindow):
 
     def show_message(self, text: str) -> None:
         self._banner.setText(text)
+        theme.links_in(self._banner, "note_text")
         self._banner.setVisible(bool(text))
 
     # -- routines ------------------------------------------------------------------------

@@ -180,3 +180,31 @@ def test_a_settings_file_that_cannot_be_written_is_reported(qtbot: QtBot) -> Non
     window._context.store.save()
     assert window._banner.isVisible() and "Could not save settings" in window._banner.text()
     assert window._context.store.settings.sound is False  # kept for this session
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_safety_notes_link_is_drawn_in_the_notes_colour(
+        qtbot: QtBot, scheme: str) -> None:
+    """Not the application's blue: the link "When to see a doctor" takes the note's text
+    colour, in light and dark (a label ignores its own palette's link colour)."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QLabel
+
+    from guide.ui.common import colours, theme
+
+    theme.force_scheme(colours.Scheme(scheme))
+    try:
+        window = make_window(qtbot)
+        window.show()
+        qtbot.waitExposed(window)
+        note = window.home.findChild(QLabel, "safetyNote")
+        assert note is not None
+        image = note.grab().toImage()
+        seen = {image.pixel(x, y) & 0xFFFFFF for x in range(image.width())
+                for y in range(image.height())}
+        # The note and its text are reddish; a link in a palette's blue would show.
+        assert not [c for c in seen if (c & 0xFF) > (c >> 16) + 60 and
+                    (c & 0xFF) > ((c >> 8) & 0xFF) + 30]
+        assert QColor(theme.current().alarm_text).rgb() & 0xFFFFFF in seen
+    finally:
+        theme.release_scheme()

@@ -136,6 +136,19 @@ class Session:
             return max(0.0, self._deadline - self._clock())
         return self._remaining
 
+    def next_change(self) -> float:
+        """Seconds until something shown or heard next changes while running: the next whole
+        second of the countdown, or this segment's halfway cue when that comes first (on a half
+        second for an odd hold). Nothing else changes in between, so nothing needs a tick."""
+        left = self.remaining
+        if left <= 0:
+            return 0.0
+        wait = left - math.floor(left - 1e-6)
+        half = self.segment.seconds / 2
+        if self._halfway_pending() and half < left < half + wait:
+            wait = left - half
+        return wait
+
     @property
     def segment_progress(self) -> float:
         seconds = self.segment.seconds
@@ -365,8 +378,7 @@ class Session:
     def _announce(self, left: float) -> list[Event]:
         events: list[Event] = []
         segment = self.segment
-        if (not self._halfway_done and _is_work(segment) and segment.seconds >= HALFWAY_MIN
-                and left <= segment.seconds / 2):
+        if self._halfway_pending() and left <= segment.seconds / 2:
             self._halfway_done = True
             events.append(self._event(EventKind.HALFWAY))
         # Announce 3, 2, 1 as the display reaches them; after a late tick only the latest.
@@ -375,6 +387,11 @@ class Session:
             self._counted = shown
             events.append(self._event(EventKind.COUNTDOWN, count=shown))
         return events
+
+    def _halfway_pending(self) -> bool:
+        """Halfway is still to be announced in this segment (a hold long enough for it)."""
+        segment = self.segment
+        return not self._halfway_done and _is_work(segment) and segment.seconds >= HALFWAY_MIN
 
     def _event(self, kind: EventKind, count: int = 0) -> Event:
         return Event(kind, self._index, self.segment, count)

@@ -1,9 +1,9 @@
 """The player: a routine played step by step, readable from two metres, driven by the keyboard.
 
 The view owns the app's one QTimer that ticks the session. The timer fires just after the next
-whole second of the countdown (or the halfway point of a hold, when that comes first), so the
-display, the cues and the end of each segment land on time with one wake-up a second; it is
-stopped while paused or finished, so an idle player costs nothing.
+whole second of the countdown (or a hold's halfway cue, when that comes first), so the display,
+the cues and the end of each segment land on time with one wake-up a second; it is stopped while
+paused or finished, so an idle player costs nothing.
 """
 
 
@@ -342,12 +342,9 @@ class PlayerView(QWidget):
             self._timer.stop()
 
     def _next_interval(self) -> int:
-        """Milliseconds to just past the next whole second shown (or the halfway point)."""
-        left = self._session.remaining
-        wait = left - math.floor(left - 1e-6) if left > 0 else 0.0
-        half = self._session.segment.seconds / 2
-        if half < left < half + wait:  # halfway (on a half second for odd holds) comes first
-            wait = left - half
+        """Milliseconds to just past the session's next change (the next whole second shown,
+        or a halfway cue)."""
+        wait = self._session.next_change()
         return max(1, min(MAX_TICK_MS, math.ceil(wait * 1000) + 1))
 
     def _refresh(self) -> None:

@@ -218,6 +218,31 @@ def test_halfway_and_last_three_seconds(clock: FakeClock) -> None:
     assert kinds(events)[-1] is EventKind.FINISH
 
 
+def test_waking_only_at_next_change_misses_no_cue_and_skips_idle_half_seconds() -> None:
+    # Two 11 s holds (halfway cue at 5.5 s left) around a 5 s rest (too short for a cue).
+    neck = stretch("neck", hold=11, reps=2, rest=5)
+    routine = Routine(id="r", name="R", kind=RoutineKind.CUSTOM, description="d", prepare=0,
+                      items=[RoutineItem(stretch="neck")])
+    plan = build_plan(routine, {"neck": neck})
+    timed, fine = FakeClock(), FakeClock()
+    woken, sparse = new(plan, timed), new(plan, fine)
+    woken.start()
+    sparse.start()
+    events: list[tuple[EventKind, int, int, float]] = []
+    wakes = 0
+    while woken.state is State.RUNNING:
+        timed.advance(woken.next_change() + 0.001)
+        wakes += 1
+        events += [(e.kind, e.count, e.index, round(timed.mono - 1000)) for e in woken.tick()]
+    finely: list[tuple[EventKind, int, int, float]] = []
+    while sparse.state is State.RUNNING:
+        fine.advance(0.01)
+        finely += [(e.kind, e.count, e.index, round(fine.mono - 1000)) for e in sparse.tick()]
+    assert events == finely  # the same cues at the same seconds
+    assert [e[0] for e in events].count(EventKind.HALFWAY) == 2
+    assert wakes == plan.total_seconds + 2  # once a second, and at each hold's halfway
+
+
 def test_a_late_tick_announces_only_the_latest_count(clock: FakeClock) -> None:
     session = new(make_plan(RoutineItem(stretch="neck", reps=1), prepare=0), clock)
     session.start()

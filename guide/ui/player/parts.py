@@ -7,7 +7,7 @@ second.
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
@@ -28,6 +28,27 @@ def set_text(label: QLabel, text: str) -> None:
     if label.text() != text:
         label.setText(text)
     set_shown(label, bool(text))
+
+
+class SteadyLabel(QLabel):
+    """A label whose text changes every second (the time left). It keeps the size of its text,
+    so a new text as wide as the last repaints the label alone: a QLabel of free size asks the
+    whole window to lay itself out again at every setText."""
+
+    def set_steady_text(self, text: str) -> None:
+        if text != self.text():
+            self.setText(text)
+            self._fit()
+
+    def _fit(self) -> None:
+        hint = self.sizeHint()
+        if self.minimumSize() != hint or self.maximumSize() != hint:
+            self.setFixedSize(hint)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
 
 
 def control_button(text: str, tip: str) -> QPushButton:

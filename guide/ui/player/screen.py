@@ -4,7 +4,7 @@ It only shows a session; the :class:`~guide.ui.player.view.PlayerView` drives it
 the buttons.
 """
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,6 +28,7 @@ from guide.ui.player.guidance import Briefing
 from guide.ui.player.parts import (
     CONTROL_STYLE,
     Illustration,
+    SteadyLabel,
     ThinBar,
     control_button,
     set_shown,
@@ -43,13 +44,16 @@ QPushButton#safetyLink:focus { border: 2px solid $focus; padding: 2px; }
 
 
 class PlayerScreen(QWidget):
-    """Shows where ``session`` is; refreshed by :meth:`show_session` five times a second."""
+    """Shows where ``session`` is; refreshed by :meth:`show_session` at every tick."""
 
     def __init__(self, routine: Routine, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
         self._routine = routine
         self._shown_index = -1
+        self._shown_state: State | None = None
+        self._caption_text = ""
+        self._time_left_text = ""
         self._segment: Segment | None = None
         self.routine_cautions = routine_cautions(routine, catalog.stretches)
 
@@ -58,7 +62,7 @@ class PlayerScreen(QWidget):
         self._overall = ThinBar()
         self._overall.setObjectName("overall")
         self._overall.setAccessibleName(self.tr("Progress through the routine"))
-        self._time_left = QLabel()
+        self._time_left = SteadyLabel()
         scaled(self._time_left, 1.2)
         self._header = QWidget()
         header = QHBoxLayout(self._header)
@@ -156,6 +160,11 @@ class PlayerScreen(QWidget):
         body.addWidget(self._keys)
         theme.styled(self, CONTROL_STYLE + _STYLE)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._shown_state, self._time_left_text = None, ""  # words again at the next tick
+
     def set_focus_mode(self, on: bool) -> None:
         """Focus mode keeps only the picture, the countdown and the words of the step."""
         for widget in (self._header, self._controls, self._next, self._keys):
@@ -166,20 +175,20 @@ class PlayerScreen(QWidget):
         self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
 
     def show_session(self, session: Session) -> None:
+        """Show where ``session`` is; the words are looked up again only when the step or the
+        state changes (a tick changes the numbers alone)."""
         segment = session.segment
         paused = session.state is State.PAUSED
-        caption = self.tr("Paused") if paused else self._caption(segment)
+        if session.index != self._shown_index or session.state is not self._shown_state:
+            self._shown_state = session.state
+            self._show_state(session, segment)
         self.countdown.set_state(session.remaining, session.segment_progress, segment.kind,
-                                 caption, paused=paused, total=segment.seconds)
+                                 self._caption_text, paused=paused, total=segment.seconds)
         self._overall.set_value(session.overall_progress)
-        set_text(self._time_left, self.tr("{time} left").format(
-            time=clock_text(session.time_left)))
-        play_text = self.tr("Pause") if session.state is State.RUNNING else self.tr("Resume")
-        if session.state is State.READY:
-            play_text = self.tr("Start")
-        if self.play_button.text() != play_text:
-            self.play_button.setText(play_text)
-        set_shown(self.eased_button, session.can_ease)
+        time_left = clock_text(session.time_left)
+        if time_left != self._time_left_text:
+            self._time_left_text = time_left
+            self._time_left.set_steady_text(self.tr("{time} left").format(time=time_left))
         if session.index == self._shown_index:
             return
         self._shown_index = session.index
@@ -197,6 +206,17 @@ class PlayerScreen(QWidget):
         set_text(self.caution, "" if briefing or not first else
                  self.tr("⚠ {caution}").format(caution=first))
         set_shown(self.cautions_button, bool(self.routine_cautions))
+
+    def _show_state(self, session: Session, segment: Segment) -> None:
+        """The caption, the play button and the ease button, for a new step or state."""
+        paused = session.state is State.PAUSED
+        self._caption_text = self.tr("Paused") if paused else self._caption(segment)
+        play_text = self.tr("Pause") if session.state is State.RUNNING else self.tr("Resume")
+        if session.state is State.READY:
+            play_text = self.tr("Start")
+        if self.play_button.text() != play_text:
+            self.play_button.setText(play_text)
+        set_shown(self.eased_button, session.can_ease)
 
     @property
     def showing_briefing(self) -> bool:

@@ -125,9 +125,7 @@ class Session:
     def next_segment(self) -> Segment | None:
         """The segment after this one, not counting the closing "done"."""
         following = self._segments[self._index + 1:]
-        if not following or following[0].kind is SegmentKind.DONE:
-            return None
-        return following[0]
+        return following[0] if following and following[0].kind is not SegmentKind.DONE else None
 
     @property
     def remaining(self) -> float:
@@ -137,14 +135,11 @@ class Session:
         return self._remaining
 
     def next_change(self) -> float:
-        """Seconds until something shown or heard next changes while running: the next whole
-        second of the countdown, or this segment's halfway cue when that comes first (on a half
-        second for an odd hold). Nothing else changes in between, so nothing needs a tick."""
-        left = self.remaining
-        if left <= 0:
+        """Seconds to the next change shown or heard while running: the next whole second, or
+        this segment's halfway cue when that comes first (a half second for an odd hold)."""
+        if (left := self.remaining) <= 0:
             return 0.0
-        wait = left - math.floor(left - 1e-6)
-        half = self.segment.seconds / 2
+        wait, half = left - math.floor(left - 1e-6), self.segment.seconds / 2
         if self._halfway_pending() and half < left < half + wait:
             wait = left - half
         return wait
@@ -390,8 +385,8 @@ class Session:
 
     def _halfway_pending(self) -> bool:
         """Halfway is still to be announced in this segment (a hold long enough for it)."""
-        segment = self.segment
-        return not self._halfway_done and _is_work(segment) and segment.seconds >= HALFWAY_MIN
+        seg = self.segment
+        return not self._halfway_done and _is_work(seg) and seg.seconds >= HALFWAY_MIN
 
     def _event(self, kind: EventKind, count: int = 0) -> Event:
         return Event(kind, self._index, self.segment, count)

@@ -57,7 +57,7 @@ class _Record:
     __hash__ = None  # type: ignore[assignment]  # mutable, like the settings it holds
 
     def __repr__(self) -> str:
-        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.FIELDS)
+        values = ", ".join(f"{name}={value!r}" for name, value in self.to_dict().items())
         return f"{type(self).__name__}({values})"
 
     def to_dict(self) -> dict[str, Any]:

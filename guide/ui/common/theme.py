@@ -77,8 +77,7 @@ _VARIANTS: dict[Scheme, dict[str, str]] = {
 
 
 class Theme(NamedTuple):
-    """Every colour of one scheme. A named tuple, not a dataclass: a class of 38 fields costs a
-    dataclass about 5 ms to make, on the way to the first paint."""
+    """Every colour of one scheme (a named tuple: a 38-field dataclass takes 5 ms to make)."""
 
     scheme: Scheme
     window: str  # page background
@@ -365,8 +364,8 @@ def styled(widget: QWidget, template: str) -> None:
 
 def links_in(widget: QWidget, colour: str = "link") -> None:
     """Draw the links in ``widget``'s rich text in the theme colour ``colour`` (a field name:
-    "link", or "alarm_text" on the safety note), now and after every theme change. A label
-    whose text changes calls this again after ``setText``."""
+    "link", or "alarm_text" on the safety note), now and after every theme change (and after
+    a label's ``setText``, called again)."""
     _links[widget] = colour
     _set_link(widget, colour)
 
@@ -377,8 +376,7 @@ def _set_link(widget: QWidget, colour: str) -> None:
     palette.setColor(QPalette.ColorRole.Link, QColor(value))
     widget.setPalette(palette)
     if isinstance(widget, QLabel) and "<a " in widget.text():
-        # A label draws its links in the application's link colour whatever its palette says:
-        # the colour goes into the links themselves (set again whenever the text changes).
+        # A label draws links in the application's colour whatever its palette: colour the links.
         widget.setText(_LINK_START.sub(f"<a style='color:{value}' ", widget.text()))
 
 

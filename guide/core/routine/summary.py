@@ -101,11 +101,13 @@ def load_unchecked() -> tuple["Catalog", Summary, str] | None:
     return catalog, summarize(catalog), digest
 
 
-def check_job(digest: str) -> "Callable[[], tuple[Catalog, Summary] | None]":
+def check_job(digest: str, summary: Summary) -> "Callable[[], tuple[Catalog, Summary] | None]":
     """The work that makes sure an unchecked catalogue is current, to run on another thread:
     it lists the content files and, when they changed since the catalogue ``digest`` was cached,
     loads them again (and caches them). It returns the new catalogue and summary, or None when
-    nothing changed. The folders are settled here, on the caller's thread."""
+    nothing changed; then it stores ``summary`` (the unchecked catalogue's) for the next first
+    paint, when the one stored is not for these files. The folders are settled here, on the
+    caller's thread."""
     from guide.core.content.cache import cache_file
     from guide.core.content.sources import content_key, default_sources
 
@@ -116,7 +118,12 @@ def check_job(digest: str) -> "Callable[[], tuple[Catalog, Summary] | None]":
             key = content_key(sources)
         except OSError:  # a folder cannot be listed: read everything, as a start-up would
             return load_with_summary(sources, None, cache, home)
-        return None if key == digest else load_with_summary(sources, key, cache, home)
+        if key != digest:
+            return load_with_summary(sources, key, cache, home)
+        if _stored_key(home) != key:  # the cache was written without it (by the command line)
+            with contextlib.suppress(OSError):
+                store_summary(key, summary, home)
+        return None
 
     return run
 

@@ -342,7 +342,7 @@ class MainWindow(PageStack, QMainWindow):
         from guide.core.routine.summary import check_job
         from guide.ui.common.content_check import ContentCheck
 
-        self.content_check = ContentCheck(check_job(digest), self)
+        self.content_check = ContentCheck(check_job(digest, self._context.summary), self)
         self.content_check.changed.connect(self._on_content_changed)
         self.content_check.start()
 

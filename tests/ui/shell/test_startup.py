@@ -145,3 +145,14 @@ def test_the_very_first_start_shows_home_complete(qtbot: QtBot) -> None:
     """No summary stored yet: the content is read before the window, so Home is not empty."""
     window = start_window(qtbot, [])
     assert window.home.routine_list.count() >= 6
+
+
+def test_a_cache_written_by_the_command_line_gives_the_next_start_its_summary(
+        qtbot: QtBot) -> None:
+    """`stretch-guide list` caches the catalogue but not Home's summary: the first window start
+    stores it, so the start after paints Home without the catalogue."""
+    cache.load_catalog()  # what the command line does
+    assert home_summary.load_summary() is None
+    window = start_window(qtbot, [])
+    checked(qtbot, window)
+    assert home_summary.load_summary() == window._context.summary

@@ -53,8 +53,8 @@ def scroll_holder(widget: QWidget, refit: bool = True) -> QScrollArea:
 def follow_size(holder: QScrollArea) -> None:
     """Re-fit the page in ``holder`` whenever its own minimum size changes."""
     widget = holder.widget()
-    if widget is not None:
-        widget.installEventFilter(_Refit(holder))
+    if widget is not None:  # one filter per scroll area, whichever page it holds now
+        widget.installEventFilter(holder.findChild(_Refit) or _Refit(holder))
 
 
 class PageStack:

@@ -33,3 +33,26 @@ def user_exercises(tmp_path: Path) -> Path:
     (folder / "stretches").mkdir(parents=True)
     (folder / "routines").mkdir(parents=True)
     return folder
+
+
+MY_CALF = """\
+id: my-calf
+name: My calf stretch
+summary: A gentle calf stretch.
+muscles:
+  primary: [gastrocnemius]
+position: [standing]
+hold: 20
+steps:
+  - text: Stand facing a wall.
+sources:
+  - title: Leg cramps
+    publisher: NHS
+    url: https://www.nhs.uk/conditions/leg-cramps/
+"""
+
+
+@pytest.fixture
+def my_calf() -> str:
+    """A small valid stretch file of the user's (id my-calf), for tests that need one."""
+    return MY_CALF

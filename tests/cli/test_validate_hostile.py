@@ -11,21 +11,6 @@ import pytest
 from guide.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-STRETCH = """\
-id: my-calf
-name: My calf stretch
-summary: A gentle calf stretch.
-muscles:
-  primary: [gastrocnemius]
-position: [standing]
-hold: 20
-steps:
-  - text: Stand facing a wall.
-sources:
-  - title: Leg cramps
-    publisher: NHS
-    url: https://www.nhs.uk/conditions/leg-cramps/
-"""
 ROUTINE = """\
 id: my-evening
 name: My evening
@@ -60,16 +45,16 @@ def test_an_empty_folder_is_not_ok(capsys: pytest.CaptureFixture[str], tmp_path:
 
 
 def test_ok_says_how_many_files_were_checked(capsys: pytest.CaptureFixture[str],
-                                             tmp_path: Path) -> None:
+                                             tmp_path: Path, my_calf: str) -> None:
     (tmp_path / "stretches").mkdir()
-    (tmp_path / "stretches" / "mine.yaml").write_text(STRETCH)
+    (tmp_path / "stretches" / "mine.yaml").write_text(my_calf)
     code, out, _ = run(capsys, "validate", str(tmp_path))
     assert (code, out) == (0, "OK: 1 file checked, no problems\n")
 
 
 def test_one_user_routine_file_knows_the_users_stretches(
-        capsys: pytest.CaptureFixture[str], user_exercises: Path) -> None:
-    (user_exercises / "stretches" / "mine.yaml").write_text(STRETCH)
+        capsys: pytest.CaptureFixture[str], user_exercises: Path, my_calf: str) -> None:
+    (user_exercises / "stretches" / "mine.yaml").write_text(my_calf)
     routine = user_exercises / "routines" / "evening.yaml"
     routine.write_text(ROUTINE)
     code, out, _ = run(capsys, "validate", str(routine))

@@ -10,22 +10,6 @@ from guide.core.content.cache import load_catalog
 from guide.core.content.catalog import builtin_source, user_source
 from guide.ui.player.parts import Illustration
 
-STRETCH = """\
-id: my-calf
-name: My calf stretch
-summary: A gentle calf stretch.
-muscles:
-  primary: [gastrocnemius]
-position: [standing]
-hold: 20
-steps:
-  - text: Stand facing a wall.
-    illustration: mine/picture.svg
-sources:
-  - title: Leg cramps
-    publisher: NHS
-    url: https://www.nhs.uk/conditions/leg-cramps/
-"""
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
        'width="100" height="100">{body}</svg>')
 CIRCLE = '<circle cx="50" cy="50" r="40" fill="#4a7"/>'
@@ -38,8 +22,10 @@ def big_svg() -> str:
 
 
 @pytest.fixture
-def picture(user_exercises: Path) -> Path:
-    (user_exercises / "stretches" / "mine.yaml").write_text(STRETCH)
+def picture(user_exercises: Path, my_calf: str) -> Path:
+    (user_exercises / "stretches" / "mine.yaml").write_text(my_calf.replace(
+        "  - text: Stand facing a wall.\n",
+        "  - text: Stand facing a wall.\n    illustration: mine/picture.svg\n"))
     path = user_exercises.parent / "media" / "mine" / "picture.svg"
     path.parent.mkdir(parents=True)
     return path

@@ -13,22 +13,6 @@ from guide.core.content.cache import load_catalog
 from guide.core.content.catalog import builtin_source, user_source
 from guide.core.routine.summary import load_summary, load_with_summary
 
-GOOD_STRETCH = """\
-id: my-calf
-name: My calf stretch
-summary: A gentle calf stretch.
-muscles:
-  primary: [gastrocnemius]
-position: [standing]
-hold: 20
-steps:
-  - text: Stand facing a wall.
-sources:
-  - title: Leg cramps
-    publisher: NHS
-    url: https://www.nhs.uk/conditions/leg-cramps/
-"""
-
 
 def app_start() -> None:
     """What the app does with the content on start-up, twice (the second time from the cache)."""
@@ -44,8 +28,8 @@ def user_problems(user_exercises: Path) -> list[str]:
     return [str(p) for p in catalog.problems]
 
 
-def test_a_symlink_loop_is_one_problem(user_exercises: Path) -> None:
-    (user_exercises / "stretches" / "good.yaml").write_text(GOOD_STRETCH)
+def test_a_symlink_loop_is_one_problem(user_exercises: Path, my_calf: str) -> None:
+    (user_exercises / "stretches" / "good.yaml").write_text(my_calf)
     os.symlink("loop.yaml", user_exercises / "stretches" / "loop.yaml")
     app_start()
     problems = user_problems(user_exercises)
@@ -53,10 +37,10 @@ def test_a_symlink_loop_is_one_problem(user_exercises: Path) -> None:
     assert "loop.yaml" in problems[0] and "symbolic links" in problems[0]
 
 
-def test_an_unreadable_folder_is_one_problem(user_exercises: Path,
+def test_an_unreadable_folder_is_one_problem(user_exercises: Path, my_calf: str,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     # Root (CI) reads any folder whatever its mode, so the refusal is made by hand.
-    (user_exercises / "stretches" / "good.yaml").write_text(GOOD_STRETCH)
+    (user_exercises / "stretches" / "good.yaml").write_text(my_calf)
     routines = user_exercises / "routines"
     real_scandir = os.scandir
 
@@ -72,10 +56,10 @@ def test_an_unreadable_folder_is_one_problem(user_exercises: Path,
     assert str(routines) in problems[0] and "Permission denied" in problems[0]
 
 
-def test_a_file_name_that_is_not_utf8(user_exercises: Path) -> None:
+def test_a_file_name_that_is_not_utf8(user_exercises: Path, my_calf: str) -> None:
     folder = os.fsencode(user_exercises / "stretches")
     with open(os.path.join(folder, b"caf\xe9.yaml"), "w", encoding="utf-8") as handle:
-        handle.write(GOOD_STRETCH)
+        handle.write(my_calf)
     with open(os.path.join(folder, b"bad\xff.yaml"), "w", encoding="utf-8") as handle:
         handle.write("id: [")
     app_start()
@@ -88,8 +72,9 @@ def test_a_file_name_that_is_not_utf8(user_exercises: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
-def test_a_fifo_device_or_folder_named_yaml(user_exercises: Path, kind: str) -> None:
-    (user_exercises / "stretches" / "good.yaml").write_text(GOOD_STRETCH)
+def test_a_fifo_device_or_folder_named_yaml(user_exercises: Path, kind: str,
+                                           my_calf: str) -> None:
+    (user_exercises / "stretches" / "good.yaml").write_text(my_calf)
     odd = user_exercises / "stretches" / "odd.yaml"
     if kind == "fifo":
         os.mkfifo(odd)

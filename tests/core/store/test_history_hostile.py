@@ -147,13 +147,17 @@ def test_a_read_only_data_folder_still_shows_the_sessions(shared_folder: Path) -
     code = ("import sys; from pathlib import Path; from guide.core.store.history import History;"
             "h = History(Path(sys.argv[1])); print(len(h.sessions())); "
             "print(*h.take_messages(), sep='\\n')")
-    command = [sys.executable, "-c", code, str(path)]
+    # The other user may not reach the checkout or its venv (a private clone folder): it runs
+    # the base interpreter on a copy of the package (the history needs nothing outside it).
+    code_dir = shared_folder / "code"
+    shutil.copytree(ROOT / "guide", code_dir / "guide", ignore=shutil.ignore_patterns("data"))
+    command = [sys._base_executable, "-c", code, str(path)]
     if os.geteuid() == 0:  # root writes anywhere: read as nobody instead
         command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
     else:
         shared_folder.chmod(0o555)
     out = subprocess.run(command, capture_output=True, text=True, timeout=30, cwd="/",
-                         env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True).stdout
+                         env={**os.environ, "PYTHONPATH": str(code_dir)}, check=True).stdout
     shared_folder.chmod(0o755)
     count, *messages = out.splitlines()
     assert count == "3"

@@ -36,6 +36,7 @@ from guide.core.content.model import (
 from guide.core.routine.plan import Plan, build_plan
 from guide.core.routine.session import Session
 from guide.core.store.settings import Settings
+from guide.ui.common import qt_env
 from guide.ui.player.cues import Cues
 from guide.ui.player.view import PlayerView
 
@@ -64,6 +65,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60, help="length of the routine")
     args = parser.parse_args()
 
+    qt_env.prepare()  # as the app does
     app = QApplication(sys.argv[:1])
     app.setFont(QFont("DejaVu Sans", 10))
     plan = routine_of(args.seconds)

@@ -1,21 +1,43 @@
 """The player's big countdown: whole seconds left inside a ring that fills as the segment runs.
 
 Sized to be read from two metres: the digits scale with the ring, the ring with the widget.
-A brief thicker ring is the visual cue that stands in for a sound (halfway, 3-2-1, switch).
+A thicker, glowing ring is the visual cue that stands in for a sound (halfway, 3-2-1, switch):
+it shows with the second the cue belongs to and goes with the next, so it needs no wake-up of
+its own (through a 3-2-1 the ring glows until the segment ends).
 It is a QProgressBar underneath, so a screen reader gets a progress bar whose value is the
 seconds left (and whose text is the time as shown), with the phase as its description.
+
+A second repaints only what moved: the digits that changed and the stretch of ring the arc
+grew by. The digits are stamped from pictures of each character made once per size and colour
+(text this big is otherwise drawn as outlines, glyph by glyph, at every paint), and a flash
+repaints the ring's band, not the words inside it.
 """
 
 import math
+import re
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from guide.core.routine.plan import SegmentKind
 from guide.ui.common import theme
 
-FLASH_MS = 450
+GLOW = 1.3  # a flash's glow reaches this many ring widths either side of the ring's middle
+SECTORS = 16  # a flash repaints the ring's band as this many boxes around it
+DIGITS = "0123456789:"
+_DIGIT = re.compile("[0-9]")
+ARC_SKIP = 0.25  # the arc moving on by more than this part of a turn repaints the whole ring
 
 
 def clock_text(seconds: float) -> str:
@@ -31,6 +53,132 @@ def phase_colour(kind: SegmentKind, paused: bool = False) -> QColor:
     return QColor(theme.current().phase("paused" if paused else kind.value))
 
 
+class _Digits:
+    """The digits in one font: each character's advance, and pictures of the characters, made
+    once per colour (text this big is otherwise drawn from its outlines at every paint)."""
+
+    def __init__(self, font: QFont) -> None:
+        self.font = font
+        metrics = QFontMetricsF(font)
+        self.advances = {char: metrics.horizontalAdvance(char) for char in DIGITS}
+        self.height = metrics.height()
+        self.ascent = metrics.ascent()
+        self.pad = max(2, math.ceil(font.pixelSize() * 0.12))  # glyphs may reach past these
+        self._pictures: dict[tuple[str, str, float], QPixmap] = {}
+
+    def picture(self, char: str, colour: str, ratio: float) -> QPixmap:
+        key = (char, colour, ratio)
+        picture = self._pictures.get(key)
+        if picture is None:
+            if len(self._pictures) > 3 * len(DIGITS):  # a few colours (themes) at a time
+                self._pictures.clear()
+            width = self.advances.get(char, 0.0) + 2 * self.pad
+            picture = QPixmap(math.ceil(width * ratio),
+                              math.ceil((self.height + 2 * self.pad) * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(picture)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(self.font)
+            painter.setPen(QColor(colour))
+            painter.drawText(QPointF(self.pad, self.pad + self.ascent), char)
+            painter.end()
+            self._pictures[key] = picture
+        return picture
+
+
+class _Face:
+    """Where the countdown's parts are for one size and font, worked out once per size."""
+
+    def __init__(self, width: int, height: int, font: QFont) -> None:
+        side = min(width, height)
+        self.ring = ring = max(6.0, side * 0.055)
+        inset = ring * 1.5  # room for the thicker arc of a flash
+        self.rect = rect = QRectF((width - side) / 2 + inset, (height - side) / 2 + inset,
+                                  side - 2 * inset, side - 2 * inset)
+        # Everything the countdown draws: the ring, the glow of a flash and the words.
+        self.area = rect.adjusted(-1.5 * ring, -1.5 * ring, 1.5 * ring,
+                                  1.5 * ring).toAlignedRect()
+        self.centre = rect.center()
+        self.radius = rect.width() / 2
+        # The square inside the ring's inner edge, glow included: no ring is drawn there.
+        inside = (self.radius - GLOW * ring - 2) / math.sqrt(2)
+        self.hole = QRectF(self.centre.x() - inside, self.centre.y() - inside, 2 * inside,
+                           2 * inside).toAlignedRect().adjusted(1, 1, -1, -1)
+        self.number_box = QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
+                                 rect.height() * 0.5)
+        self.caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66,
+                                  rect.width(), rect.height() * 0.14)
+        self.caption_font = QFont(font)
+        self.caption_font.setPixelSize(max(10, round(rect.height() * 0.085)))
+        self._font = font
+        self._digits: dict[bool, _Digits] = {}
+        self._cells: dict[str, list[QRect]] = {}
+        self._band: QRegion | None = None
+
+    def digits(self, text: str) -> _Digits:
+        """The digits' font for ``text``: short texts (seconds alone) are drawn bigger."""
+        short = len(text) < 4
+        digits = self._digits.get(short)
+        if digits is None:
+            font = QFont(self._font)
+            font.setBold(True)
+            font.setPixelSize(max(12, round(self.rect.height() * (0.34 if short else 0.27))))
+            digits = self._digits[short] = _Digits(font)
+        return digits
+
+    def cells(self, text: str) -> list[tuple[QRect, str]]:
+        """Where each character of ``text`` is stamped: centred in the number box, on one
+        baseline, with room for glyphs that reach past their advance. The digits are all as
+        wide, so the places depend only on where the colon is."""
+        shape = _DIGIT.sub("0", text)
+        places = self._cells.get(shape)
+        if places is None:
+            digits = self.digits(text)
+            widths = [digits.advances.get(char, 0.0) for char in shape]
+            x = self.number_box.center().x() - sum(widths) / 2
+            top = self.number_box.center().y() - digits.height / 2 - digits.pad
+            pad, height = digits.pad, digits.height + 2 * digits.pad
+            places = []
+            for width in widths:
+                places.append(QRectF(x - pad, top, width + 2 * pad, height).toAlignedRect())
+                x += width
+            self._cells[shape] = places
+        return list(zip(places, text, strict=True))
+
+    def point(self, turn: float, radius: float) -> tuple[float, float]:
+        """The point ``turn`` (a part of the turn) clockwise from twelve o'clock, ``radius``
+        from the centre."""
+        angle = 2 * math.pi * turn
+        return (self.centre.x() + radius * math.sin(angle),
+                self.centre.y() - radius * math.cos(angle))
+
+    def arc_box(self, start: float, end: float) -> QRect:
+        """Where the progress arc changes growing from ``start`` to ``end``: the box around
+        that stretch of the ring, widened by half the line (a round end reaches as far) and
+        the antialiasing."""
+        turns = [start, end] + [q / 4 for q in range(1, 4) if start < q / 4 < end]
+        return _box([self.point(turn, self.radius) for turn in turns], self.ring / 2 + 2)
+
+    @property
+    def band(self) -> QRegion:
+        """The ring with a flash's glow, as boxes around it, without the words inside."""
+        if self._band is None:
+            inner = self.radius - GLOW * self.ring - 2
+            outer = self.radius + GLOW * self.ring + 2
+            self._band = QRegion()
+            for sector in range(SECTORS):
+                turns = (sector / SECTORS, (sector + 1) / SECTORS)
+                self._band += _box([self.point(t, r) for t in turns for r in (inner, outer)], 1)
+        return self._band
+
+
+def _box(points: list[tuple[float, float]], pad: float) -> QRect:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
+                  max(ys) - min(ys) + 2 * pad).toAlignedRect()
+
+
 class Countdown(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,14 +190,16 @@ class Countdown(QProgressBar):
         self.setRange(0, 1)
         self.setValue(0)
         self._flashing = False
-        self._flash_timer = QTimer(self)
-        self._flash_timer.setSingleShot(True)
-        self._flash_timer.setInterval(FLASH_MS)
-        self._flash_timer.timeout.connect(self._end_flash)
-        self._font_cache: tuple[tuple[int, bool, str], QFont, QFont] | None = None
-        self._rings: dict[tuple[int, int, str, float, float, bool], QPixmap] = {}
+        self._flash_fresh = False  # the cue's own second has not been shown yet
+        self._face_cache: _Face | None = None
+        self._rings: dict[tuple[int, int, str, float, bool], QPixmap] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 160)
+        # Small enough to fit a 1280x800 screen at 150 % under the words; the digits still
+        # read at this size.
+        self.setMinimumSize(96, 96)
+        # It fills its own background (the window's), so a second's repaint stops here
+        # instead of repainting every widget behind it first.
+        self.setAutoFillBackground(True)
         self.setAccessibleName(self.tr("Countdown"))
 
     def sizeHint(self) -> QSize:
@@ -66,6 +216,11 @@ class Countdown(QProgressBar):
     def caption(self) -> str:
         return self._caption
 
+    @property
+    def flashing(self) -> bool:
+        """True while the visual cue (the thicker ring) shows."""
+        return self._flashing
+
     def set_state(self, seconds: float, progress: float, kind: SegmentKind, caption: str,
                   paused: bool = False, total: float | None = None) -> None:
         """Show ``seconds`` left of ``total`` (the segment's length). Repaints once a second,
@@ -78,93 +233,120 @@ class Countdown(QProgressBar):
             self._end_flash()
         if caption == self._caption and colour == self._colour and text == self._text:
             return
-        if caption != self._caption:
+        if self._flashing and text != self._text:
+            if self._flash_fresh:
+                self._flash_fresh = False
+            else:
+                self._end_flash()
+        moved = None
+        if caption == self._caption and colour == self._colour:
+            moved = self._moved(text, progress)
+        else:
             self.setAccessibleDescription(caption)
         self._text, self._caption, self._colour, self._progress = text, caption, colour, progress
         whole = max(0, math.ceil(seconds - 1e-6))
-        top = max(whole, math.ceil(total - 1e-6) if total is not None else self.maximum())
-        if (self.minimum(), self.maximum()) != (0, top):
-            self.setRange(0, top)
-        # The value's text ("1:30", as shown) and value: a screen reader hears the change.
-        # QProgressBar repaints for them (setValue at once, for short segments): one paint.
-        if self.format() != text:
-            self.setFormat(text)
+        self._set_value(whole, max(whole, math.ceil(total - 1e-6) if total is not None
+                                   else self.maximum()))
+        self.update(self._face().area if moved is None else moved)
+
+    def _set_value(self, whole: int, top: int) -> None:
+        """The value a screen reader hears (and its text, "1:30" as shown). QProgressBar would
+        repaint itself whole, at once, for a new value: the countdown repaints what changed,
+        with the rest of the window, so updates are held while the value is set."""
+        self.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
+        try:
+            if (self.minimum(), self.maximum()) != (0, top):
+                self.setRange(0, top)
+            if self.format() != self._text:
+                self.setFormat(self._text)
             self.setValue(whole)
-        else:
-            self.setValue(whole)
-            self.update()
+        finally:
+            self.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
 
     def flash(self) -> None:
-        """Show the visual cue (a thicker ring) for a moment."""
-        self._flashing = True
-        self._flash_timer.start()
-        self.update(self._ring_area())
+        """Show the visual cue (a thicker ring) from now until the countdown has moved on
+        past the second the cue belongs to."""
+        self._flash_fresh = True
+        if not self._flashing:
+            self._flashing = True
+            self.update(self._face().band)
 
     def _end_flash(self) -> None:
-        self._flash_timer.stop()
+        self._flash_fresh = False
         if self._flashing:
             self._flashing = False
-            self.update(self._ring_area())
+            self.update(self._face().band)
 
-    def _geometry(self) -> tuple[QRectF, float]:
-        """The ring's rectangle and its width, for the widget's size."""
-        side = min(self.width(), self.height())
-        ring = max(6.0, side * 0.055)
-        inset = ring * 1.5  # room for the thicker arc of a flash
-        return QRectF((self.width() - side) / 2 + inset, (self.height() - side) / 2 + inset,
-                      side - 2 * inset, side - 2 * inset), ring
+    def _face(self) -> _Face:
+        if self._face_cache is None:
+            self._face_cache = _Face(self.width(), self.height(), self.font())
+        return self._face_cache
 
-    def _ring_area(self) -> QRect:
-        """Everything the countdown draws: the ring, the glow of a flash and the words."""
-        rect, ring = self._geometry()
-        return rect.adjusted(-1.5 * ring, -1.5 * ring, 1.5 * ring, 1.5 * ring).toAlignedRect()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._face_cache = None
+        super().resizeEvent(event)
 
-    def _number_box(self, rect: QRectF) -> QRectF:
-        return QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
-                      rect.height() * 0.5)
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._face_cache = None
+        super().changeEvent(event)
+
+    def _moved(self, text: str, progress: float) -> QRegion | None:
+        """What changes on screen going from the shown state to ``text`` and ``progress``: the
+        digits that differ and the stretch of ring the arc grew by (None: all of it)."""
+        if not self._progress <= progress <= self._progress + ARC_SKIP:
+            return None
+        face = self._face()
+        region = QRegion(face.arc_box(self._progress, progress))
+        old, new = face.cells(self._text), face.cells(text)
+        same_places = len(old) == len(new) and face.digits(text) is face.digits(self._text)
+        for (was, old_char), (cell, char) in zip(old, new, strict=False):
+            if not same_places or old_char != char:
+                region += cell
+                region += was
+        if not same_places:
+            for cell, _ in old[len(new):] + new[len(old):]:
+                region += cell
+        return region
+
+    # -- painting ----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        rect, ring = self._geometry()
-        flash = self._flashing
+        face = self._face()
+        ratio = self.devicePixelRatioF()
         painter = QPainter(self)
-        painter.setClipRect(event.rect())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.drawPixmap(0, 0, self._ring_pixmap(rect, ring, flash))
+        ring = self._ring_pixmap(face, ratio, self._flashing)
+        shown = event.region()
+        if shown.rectCount() == 1:
+            painter.drawPixmap(0, 0, ring)
+        else:  # the ring where it shows: a second's digits are inside it, over none of it
+            for rect in shown:  # type: ignore[attr-defined]  # PySide iterates its rects
+                if not face.hole.contains(rect):
+                    painter.setClipRect(rect)
+                    painter.drawPixmap(0, 0, ring)
+            painter.setClipping(False)
         if self._progress > 0:
-            pen = QPen(self._colour, ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            pen = QPen(self._colour, face.ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             # Clockwise from twelve o'clock; Qt angles are 1/16 degree, counter-clockwise.
-            painter.drawArc(rect, 90 * 16, -round(self._progress * 360 * 16))
-        digits, small = self._fonts(rect.height())
-        painter.setFont(digits)
-        painter.setPen(QColor(theme.current().text))
-        painter.drawText(self._number_box(rect), Qt.AlignmentFlag.AlignCenter, self._text)
-        caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66, rect.width(),
-                             rect.height() * 0.14)
-        if self._caption and caption_box.intersects(QRectF(event.rect())):
-            painter.setFont(small)
+            painter.drawArc(face.rect, 90 * 16, -round(self._progress * 360 * 16))
+        colour = theme.current().text
+        digits = face.digits(self._text)
+        for cell, char in face.cells(self._text):
+            if shown.intersects(cell):
+                painter.drawPixmap(cell.topLeft(), digits.picture(char, colour, ratio))
+        if self._caption and shown.intersects(face.caption_box.toAlignedRect()):
+            painter.setFont(face.caption_font)
             painter.setPen(self._colour)
-            painter.drawText(caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)
+            painter.drawText(face.caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
 
-    def _fonts(self, height: float) -> tuple[QFont, QFont]:
-        """The digits' and the caption's fonts for a ring ``height`` high (made once a size)."""
-        key = (round(height), len(self._text) < 4, self.font().key())
-        if self._font_cache is None or self._font_cache[0] != key:
-            digits = QFont(self.font())
-            digits.setBold(True)
-            digits.setPixelSize(max(12, round(height * (0.34 if key[1] else 0.27))))
-            small = QFont(self.font())
-            small.setPixelSize(max(10, round(height * 0.085)))
-            self._font_cache = (key, digits, small)
-        return self._font_cache[1], self._font_cache[2]
-
-    def _ring_pixmap(self, rect: QRectF, ring: float, flash: bool) -> QPixmap:
+    def _ring_pixmap(self, face: _Face, ratio: float, flash: bool) -> QPixmap:
         """The faint full ring (with the glow of a flash around it when ``flash``), drawn once
         per size, colour and flash: a thick antialiased circle costs more than the rest of the
         frame together, and the player comes back to the same few colours."""
-        ratio = self.devicePixelRatioF()
-        key = (self.width(), self.height(), self._colour.name(), ring, ratio, flash)
+        key = (self.width(), self.height(), self._colour.name(), ratio, flash)
         cached = self._rings.get(key)
         if cached is not None:
             return cached
@@ -178,12 +360,13 @@ class Countdown(QProgressBar):
         if flash:
             glow = QColor(self._colour)
             glow.setAlphaF(0.35)
-            painter.setPen(QPen(glow, ring * 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-            painter.drawEllipse(rect)
+            painter.setPen(QPen(glow, face.ring * 2 * GLOW, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.FlatCap))
+            painter.drawEllipse(face.rect)
         track = QColor(self._colour)
         track.setAlphaF(0.18)
-        painter.setPen(QPen(track, ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-        painter.drawEllipse(rect)
+        painter.setPen(QPen(track, face.ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawEllipse(face.rect)
         painter.end()
         self._rings[key] = pixmap
         return pixmap

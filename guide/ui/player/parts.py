@@ -5,9 +5,10 @@ second.
 """
 
 import math
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
@@ -17,10 +18,25 @@ from guide.ui.common.fonts import scaled
 from guide.ui.common.pictures import picture_description
 from guide.ui.common.svg import load_svg
 
+_DIGIT = re.compile("[0-9]")
+
 
 def set_shown(widget: QWidget, visible: bool) -> None:
     if widget.isHidden() == visible:
         widget.setVisible(visible)
+
+
+def set_value_quietly(bar: QProgressBar, value: int, maximum: int | None = None) -> None:
+    """Set the value a screen reader hears without QProgressBar's own repaint: it repaints the
+    whole bar at once for a new value, each in a frame of its own. The caller asks for what
+    changed to be repainted, with the rest of the window's changes, in one frame."""
+    bar.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
+    try:
+        if maximum is not None and bar.maximum() != maximum:
+            bar.setRange(0, maximum)
+        bar.setValue(value)
+    finally:
+        bar.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
 
 
 def set_text(label: QLabel, text: str) -> None:
@@ -33,12 +49,23 @@ def set_text(label: QLabel, text: str) -> None:
 class SteadyLabel(QLabel):
     """A label whose text changes every second (the time left). It keeps the size of its text,
     so a new text as wide as the last repaints the label alone: a QLabel of free size asks the
-    whole window to lay itself out again at every setText."""
+    whole window to lay itself out again at every setText. Texts that differ only in their
+    digits are taken as the same size (the digits are all as wide), so it is measured again
+    only when that changes."""
+
+    _shape = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)  # its repaint stops here, as the countdown's does
 
     def set_steady_text(self, text: str) -> None:
         if text != self.text():
             self.setText(text)
-            self._fit()
+            shape = _DIGIT.sub("0", text)
+            if shape != self._shape:
+                self._shape = shape
+                self._fit()
 
     def _fit(self) -> None:
         hint = self.sizeHint()
@@ -48,7 +75,19 @@ class SteadyLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._shape = ""
             self._fit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """One line at its baseline: QLabel lays its text out as a paragraph, with line breaks
+        looked for, at every paint, which was most of the cost of this label's second."""
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        rect = self.contentsRect()
+        metrics = self.fontMetrics()
+        painter.drawText(QPointF(rect.left(), rect.top() + (rect.height() - metrics.height()) / 2
+                                 + metrics.ascent()), self.text())
+        painter.end()
 
 
 def control_button(text: str, tip: str) -> QPushButton:
@@ -84,7 +123,7 @@ class Illustration(QWidget):
         self._mirrored = False
         self._cache: dict[Path, QSvgRenderer | None] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 120)
+        self.setMinimumSize(120, 90)
         self.setAccessibleName(self.tr("Illustration"))
 
     def sizeHint(self) -> QSize:
@@ -175,6 +214,7 @@ class ThinBar(QProgressBar):
         self.setTextVisible(False)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(max(6, self.fontMetrics().height() // 3))
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints all of itself
 
     @property
     def value_fraction(self) -> float:
@@ -187,7 +227,7 @@ class ThinBar(QProgressBar):
         self._value = value
         percent = math.floor(value * 100 + 1e-9)
         if percent != self.value():
-            self.setValue(percent)
+            set_value_quietly(self, percent)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -102,9 +102,11 @@ def run_app(args: argparse.Namespace) -> int:
                                      "Close it, or end it, and start it again.") + "\n")
             return 1
 
+    from guide.ui.common import qt_env
     from guide.ui.common.context import AppContext, SettingsStore
     from guide.ui.shell.main_window import MainWindow
 
+    qt_env.prepare()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("stretch-guide")

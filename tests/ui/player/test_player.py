@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QImage, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -264,3 +264,110 @@ def test_the_countdown_repaints_once_a_second(
         QApplication.processEvents()
     assert view.countdown.text == "1:29"
     assert len(paints.areas) == 1  # once, when the digits changed
+
+
+class _Regions(QObject):
+    """The area actually repainted (its region, not the box around it) by each Paint event
+    the watched widget receives while ``recording``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.recording = True
+        self.areas: list[int] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent) and self.recording:
+            self.areas.append(sum(r.width() * r.height() for r in event.region()))
+        return False
+
+
+def _hold_view(qtbot: QtBot, catalog: Catalog, tmp_path: Path,
+               hold: int) -> tuple[PlayerView, FakeClock]:
+    """A player 3 s into a routine of two ``hold`` s holds: the first has just started."""
+    routine = Routine(id="two", name="Two", kind=RoutineKind.CUSTOM, description="d", prepare=3,
+                      items=[RoutineItem(stretch="neck", hold=hold, reps=2)])
+    clock = FakeClock()
+    session = Session(build_plan(routine, catalog.stretches), clock=clock, wall=clock)
+    view = PlayerView(session, catalog, Cues(Settings()), History(tmp_path / "h.sqlite3"))
+    qtbot.addWidget(view)
+    view.resize(900, 650)
+    view.show()
+    qtbot.waitExposed(view)
+    let_time_pass(qtbot, view, clock, 3.01)
+    assert view.session.segment.kind is SegmentKind.HOLD
+    return view, clock
+
+
+def _differences(one: QImage, other: QImage) -> tuple[int, int]:
+    """How many pixels differ between two images of one size, and by how much at most (in
+    any colour channel, 0-255)."""
+    one = one.convertToFormat(QImage.Format.Format_RGB32)
+    other = other.convertToFormat(QImage.Format.Format_RGB32)
+    first, second = bytes(one.constBits()), bytes(other.constBits())
+    stride, width = one.bytesPerLine(), one.width() * 4
+    count, worst = 0, 0
+    for start in range(0, len(first), stride):
+        row, other_row = first[start:start + width], second[start:start + width]
+        if row == other_row:
+            continue
+        for pixel in range(0, width, 4):
+            a, b = row[pixel:pixel + 3], other_row[pixel:pixel + 3]
+            if a != b:
+                count += 1
+                worst = max(worst, *(abs(x - y) for x, y in zip(a, b, strict=True)))
+    return count, worst
+
+
+def test_each_second_repaints_only_what_changed_and_shows_what_a_full_repaint_would(
+        qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
+    view, clock = _hold_view(qtbot, catalog, tmp_path, hold=20)
+    countdown = view.countdown
+    box = QRect(countdown.mapTo(view, QPoint(0, 0)), countdown.size())
+    screen = view.screen()
+    regions = _Regions()
+    countdown.installEventFilter(regions)
+    flashed = 0
+    while view.session.segment.kind is SegmentKind.HOLD:
+        clock.now += 1.0
+        regions.recording = True
+        view._on_timer()
+        QApplication.processEvents()
+        regions.recording = False
+        flashed += countdown.flashing
+        # What the window shows now, built from a second's small repaints, against the same
+        # moment painted whole.
+        shown = screen.grabWindow(view.winId()).toImage().copy(box)
+        countdown.repaint()
+        whole = screen.grabWindow(view.winId()).toImage().copy(box)
+        count, worst = _differences(shown, whole)
+        # Qt shapes an arc a little differently at each length, so the edge of the arc drawn
+        # second by second may be a shade off, pixel by pixel, from one drawn at once: no
+        # more (a missed digit or a stretch of ring would be thousands of pixels, far off).
+        assert count < box.width() * box.height() // 100 and worst < 100, \
+            f"the countdown at {countdown.text} differs from a full repaint"
+    assert flashed >= 4  # halfway, then 3-2-1: the cues were drawn and checked too
+    area = countdown.width() * countdown.height()
+    plain = sorted(regions.areas)[len(regions.areas) // 2]
+    assert plain < area / 4, "a plain second repainted more than its digits and the arc"
+
+
+def test_a_visual_cue_lasts_until_the_countdown_moves_on_with_no_timer_of_its_own(
+        qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
+    view, clock = _hold_view(qtbot, catalog, tmp_path, hold=20)
+    countdown = view.countdown
+    seen = {}
+    while view.session.segment.kind is SegmentKind.HOLD:
+        let_time_pass(qtbot, view, clock, 1.0)
+        if view.session.segment.kind is SegmentKind.HOLD:
+            seen[countdown.text] = countdown.flashing
+        others = [timer for timer in view.findChildren(QTimer)
+                  if timer.isActive() and timer is not view.timer]
+        assert others == [], "something besides the tick keeps waking the player"
+    assert seen["10"] and not seen["9"]  # halfway, for the second it belongs to
+    assert seen["3"] and seen["2"] and seen["1"] and not seen["4"]
+    assert view.session.segment.kind is SegmentKind.REST
+    assert not countdown.flashing  # the rest has begun
+    let_time_pass(qtbot, view, clock, 1.0)
+    countdown.flash()
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # pausing takes the cue away
+    assert view.session.state is State.PAUSED and not countdown.flashing

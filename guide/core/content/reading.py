@@ -58,6 +58,14 @@ class _Loader(yaml.CSafeLoader):
         return mapping
 
 
+# A date-like value is text here: no field holds a date, and "0000-00-00" is no date at all.
+def _as_text(loader: _Loader, node: Any) -> Any:
+    return loader.construct_yaml_str(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _as_text)
+
+
 class _NoAliasLoader(_Loader):
     """Used only when the text contains '*': refuses aliases, so alias bombs cannot expand."""
 
@@ -164,6 +172,8 @@ def read_document(path: Path) -> Document:
         return fail(tr("not valid YAML: {error}").format(error=exc))
     except RecursionError:
         return fail(tr("the file is nested too deeply"))
+    except (ValueError, OverflowError) as exc:  # a value YAML parsed but Python cannot hold
+        return fail(tr("not valid YAML: {error}").format(error=exc))
     finally:
         loader.dispose()
     for mark, key in loader.duplicates:

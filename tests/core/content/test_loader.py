@@ -278,3 +278,16 @@ def test_random_text_documents(tmp_path: Path, text: str) -> None:
         else path.write_bytes(b"x")
     doc = read_document(path)
     assert doc.data is not None or doc.problems
+
+
+@pytest.mark.parametrize("text", ["0000-00-00\n", "id: calf\nname: 0000-00-00\n",
+                                  "id: calf\nname: 2026-11-29\n"])
+def test_a_date_like_value_is_text_not_a_crash(tmp_path: Path, text: str) -> None:
+    # Hypothesis found "0000-00-00": YAML reads it as a date, and Python has no year 0.
+    path = tmp_path / "t.yaml"
+    path.write_text(text, encoding="utf-8")
+    doc = read_document(path)
+    if doc.data is None:
+        assert doc.problems and "single value ('0000-00-00')" in str(doc.problems[0])
+    else:
+        assert doc.data["name"] == text.split("name: ")[1].strip()

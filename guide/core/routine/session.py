@@ -88,6 +88,12 @@ class Session:
         self._sleep_gap = sleep_gap
         self._segments = plan.segments
         self._total = float(plan.total_seconds)
+        # Seconds in the segments after each one: the time left is read at every tick.
+        after, later = [], 0.0
+        for segment in reversed(self._segments):
+            after.append(later)
+            later += segment.seconds
+        self._after = tuple(reversed(after))
         self._index = 0
         self._state = State.READY
         self._deadline = 0.0  # clock() when the current segment ends, while running
@@ -154,8 +160,7 @@ class Session:
     @property
     def time_left(self) -> float:
         """Seconds left in the whole routine."""
-        after = sum(s.seconds for s in self._segments[self._index + 1:])
-        return self.remaining + after
+        return self.remaining + self._after[self._index]
 
     @property
     def total_seconds(self) -> float:

@@ -14,9 +14,8 @@ repaints the ring's band, not the words inside it.
 """
 
 import math
-import re
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -36,7 +35,6 @@ from guide.ui.common import theme
 GLOW = 1.3  # a flash's glow reaches this many ring widths either side of the ring's middle
 SECTORS = 16  # a flash repaints the ring's band as this many boxes around it
 DIGITS = "0123456789:"
-_DIGIT = re.compile("[0-9]")
 ARC_SKIP = 0.25  # the arc moving on by more than this part of a turn repaints the whole ring
 
 
@@ -51,6 +49,9 @@ def clock_text(seconds: float) -> str:
 def phase_colour(kind: SegmentKind, paused: bool = False) -> QColor:
     """The ring's and caption's colour for a segment kind, from the theme (AA on the window)."""
     return QColor(theme.current().phase("paused" if paused else kind.value))
+
+
+_ZEROS = str.maketrans("123456789", "000000000")
 
 
 class _Digits:
@@ -101,14 +102,11 @@ class _Face:
                                   1.5 * ring).toAlignedRect()
         self.centre = rect.center()
         self.radius = rect.width() / 2
-        # The square inside the ring's inner edge, glow included: no ring is drawn there.
-        inside = (self.radius - GLOW * ring - 2) / math.sqrt(2)
-        self.hole = QRectF(self.centre.x() - inside, self.centre.y() - inside, 2 * inside,
-                           2 * inside).toAlignedRect().adjusted(1, 1, -1, -1)
         self.number_box = QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
                                  rect.height() * 0.5)
         self.caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66,
                                   rect.width(), rect.height() * 0.14)
+        self.caption_area = self.caption_box.toAlignedRect()
         self.caption_font = QFont(font)
         self.caption_font.setPixelSize(max(10, round(rect.height() * 0.085)))
         self._font = font
@@ -131,7 +129,7 @@ class _Face:
         """Where each character of ``text`` is stamped: centred in the number box, on one
         baseline, with room for glyphs that reach past their advance. The digits are all as
         wide, so the places depend only on where the colon is."""
-        shape = _DIGIT.sub("0", text)
+        shape = text.translate(_ZEROS)
         places = self._cells.get(shape)
         if places is None:
             digits = self.digits(text)
@@ -185,7 +183,14 @@ class Countdown(QProgressBar):
         self._text = ""
         self._caption = ""
         self._progress = 0.0
+        self._phase = SegmentKind.PREPARE.value
         self._colour = phase_colour(SegmentKind.PREPARE)
+        # What the next paint draws, made when first needed after a change.
+        self._ring: QPixmap | None = None  # the faint ring
+        self._pen: QPen | None = None  # the arc's
+        self._stamps: list[tuple[QPoint, QPixmap]] | None = None  # the digits
+        self._ratio = 1.0  # the device pixel ratio they were made for
+        self._top = 1
         self.setTextVisible(False)
         self.setRange(0, 1)
         self.setValue(0)
@@ -227,26 +232,30 @@ class Countdown(QProgressBar):
         when the digits change (the ring moves on with them), or when the phase or its colour
         changes; ticks in between change nothing on screen."""
         text = clock_text(seconds)
-        colour = phase_colour(kind, paused)
-        progress = min(1.0, max(0.0, progress))
+        phase = "paused" if paused else kind.value
         if paused and self._flashing:
             self._end_flash()
-        if caption == self._caption and colour == self._colour and text == self._text:
+        if text == self._text and phase == self._phase and caption == self._caption:
             return
+        progress = min(1.0, max(0.0, progress))
         if self._flashing and text != self._text:
             if self._flash_fresh:
                 self._flash_fresh = False
             else:
                 self._end_flash()
         moved = None
-        if caption == self._caption and colour == self._colour:
+        if phase == self._phase and caption == self._caption:
             moved = self._moved(text, progress)
         else:
             self.setAccessibleDescription(caption)
-        self._text, self._caption, self._colour, self._progress = text, caption, colour, progress
+            self._phase, self._colour = phase, phase_colour(kind, paused)
+            self._ring = self._pen = None
+        if text != self._text:
+            self._stamps = None
+        self._text, self._caption, self._progress = text, caption, progress
         whole = max(0, math.ceil(seconds - 1e-6))
         self._set_value(whole, max(whole, math.ceil(total - 1e-6) if total is not None
-                                   else self.maximum()))
+                                   else self._top))
         self.update(self._face().area if moved is None else moved)
 
     def _set_value(self, whole: int, top: int) -> None:
@@ -255,10 +264,10 @@ class Countdown(QProgressBar):
         with the rest of the window, so updates are held while the value is set."""
         self.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
         try:
-            if (self.minimum(), self.maximum()) != (0, top):
+            if top != self._top:
+                self._top = top
                 self.setRange(0, top)
-            if self.format() != self._text:
-                self.setFormat(self._text)
+            self.setFormat(self._text)
             self.setValue(whole)
         finally:
             self.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
@@ -268,13 +277,13 @@ class Countdown(QProgressBar):
         past the second the cue belongs to."""
         self._flash_fresh = True
         if not self._flashing:
-            self._flashing = True
+            self._flashing, self._ring = True, None
             self.update(self._face().band)
 
     def _end_flash(self) -> None:
         self._flash_fresh = False
         if self._flashing:
-            self._flashing = False
+            self._flashing, self._ring = False, None
             self.update(self._face().band)
 
     def _face(self) -> _Face:
@@ -283,12 +292,20 @@ class Countdown(QProgressBar):
         return self._face_cache
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._face_cache = None
+        self._forget_drawing()
         super().resizeEvent(event)
+
+    def _forget_drawing(self) -> None:
+        """Everything drawn is made again (a new size, font, theme or screen)."""
+        self._face_cache = None
+        self._ring = self._pen = self._stamps = None
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
-            self._face_cache = None
+            self._forget_drawing()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._phase = ""  # the theme changed: its colours are looked up again at the next
+            self._forget_drawing()  # state shown, as the rest of the player's are
         super().changeEvent(event)
 
     def _moved(self, text: str, progress: float) -> QRegion | None:
@@ -312,35 +329,40 @@ class Countdown(QProgressBar):
     # -- painting ----------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        face = self._face()
-        ratio = self.devicePixelRatioF()
+        # Kept to a few calls: it runs once a second, when caches have gone cold.
+        if self.devicePixelRatioF() != self._ratio:  # moved to a screen of another scale
+            self._forget_drawing()
+            self._ratio = self.devicePixelRatioF()
+        face = self._face_cache or self._face()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ring = self._ring_pixmap(face, ratio, self._flashing)
-        shown = event.region()
-        if shown.rectCount() == 1:
-            painter.drawPixmap(0, 0, ring)
-        else:  # the ring where it shows: a second's digits are inside it, over none of it
-            for rect in shown:  # type: ignore[attr-defined]  # PySide iterates its rects
-                if not face.hole.contains(rect):
-                    painter.setClipRect(rect)
-                    painter.drawPixmap(0, 0, ring)
-            painter.setClipping(False)
+        painter.drawPixmap(0, 0, self._ring or self._make_ring(face))
         if self._progress > 0:
-            pen = QPen(self._colour, face.ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
+            painter.setPen(self._pen or self._make_pen(face))
             # Clockwise from twelve o'clock; Qt angles are 1/16 degree, counter-clockwise.
-            painter.drawArc(face.rect, 90 * 16, -round(self._progress * 360 * 16))
-        colour = theme.current().text
-        digits = face.digits(self._text)
-        for cell, char in face.cells(self._text):
-            if shown.intersects(cell):
-                painter.drawPixmap(cell.topLeft(), digits.picture(char, colour, ratio))
-        if self._caption and shown.intersects(face.caption_box.toAlignedRect()):
+            painter.drawArc(face.rect, 1440, -round(self._progress * 5760))
+        for place, picture in self._stamps or self._make_stamps(face):
+            painter.drawPixmap(place, picture)
+        if self._caption and event.region().intersects(face.caption_area):
             painter.setFont(face.caption_font)
             painter.setPen(self._colour)
             painter.drawText(face.caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
+
+    def _make_ring(self, face: _Face) -> QPixmap:
+        self._ring = self._ring_pixmap(face, self._ratio, self._flashing)
+        return self._ring
+
+    def _make_pen(self, face: _Face) -> QPen:
+        self._pen = QPen(self._colour, face.ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        return self._pen
+
+    def _make_stamps(self, face: _Face) -> list[tuple[QPoint, QPixmap]]:
+        """The digits as pictures and where they go, for the text shown."""
+        digits, ratio, colour = face.digits(self._text), self._ratio, theme.current().text
+        self._stamps = [(cell.topLeft(), digits.picture(char, colour, ratio))
+                        for cell, char in face.cells(self._text)]
+        return self._stamps
 
     def _ring_pixmap(self, face: _Face, ratio: float, flash: bool) -> QPixmap:
         """The faint full ring (with the glow of a flash around it when ``flash``), drawn once

@@ -327,15 +327,17 @@ class PlayerView(QWidget):
 
     @Slot()
     def _on_timer(self) -> None:
-        self._session.tick()
-        self._sync()
+        # The status line changes with an event (or the sound's own signal), not with a second.
+        self._sync(status=bool(self._session.tick()))
 
-    def _sync(self) -> None:
+    def _sync(self, status: bool = True) -> None:
         """Bring the screen up to date and schedule the next tick (or none)."""
         if self._session.is_over:
             self._timer.stop()
             return
-        self._refresh()
+        self._screen.show_session(self._session)
+        if status:
+            self._show_status()
         if self._session.state is State.RUNNING:
             self._timer.start(self._next_interval())
         else:
@@ -346,10 +348,6 @@ class PlayerView(QWidget):
         or a halfway cue)."""
         wait = self._session.next_change()
         return max(1, min(MAX_TICK_MS, math.ceil(wait * 1000) + 1))
-
-    def _refresh(self) -> None:
-        self._screen.show_session(self._session)
-        self._show_status()
 
     @Slot()
     def _show_status(self) -> None:

@@ -208,6 +208,10 @@ class History:
                                      isolation_level=None)) as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version < SCHEMA_VERSION:
+                # Nothing is written to a damaged file (a random header can read as an old
+                # version): another process may be setting it aside to keep it as it was.
+                if version < 0 or db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise sqlite3.DatabaseError("database disk image is malformed")
                 db.execute("PRAGMA journal_mode=WAL")
                 steps = "".join(sql for to, sql in sorted(_MIGRATIONS.items()) if to > version)
                 db.executescript(f"BEGIN; {steps} PRAGMA user_version={SCHEMA_VERSION}; COMMIT;")
@@ -334,9 +338,10 @@ class History:
         try:
             with closing(sqlite3.connect(self.path, timeout=self.timeout)) as db:
                 db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                version: int = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error as exc:
             return not _is_damaged(exc)
-        return True
+        return version >= 0  # as _connect reads it
 
     def _note(self, message: str) -> None:
         if message not in self.messages:

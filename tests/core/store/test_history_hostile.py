@@ -65,7 +65,7 @@ def test_two_processes_meeting_the_same_damage_keep_every_copy(tmp_path: Path) -
                  for day in (1, 2)]
         uids = [p.communicate(timeout=30)[0].splitlines()[0] for p in procs]
         aside = [p for p in folder.iterdir() if ".corrupt-" in p.name and
-                 not p.name.endswith(("-wal", "-shm"))]
+                 not any(f"{s}.corrupt-" in p.name for s in ("-wal", "-shm"))]
         assert [p.read_bytes() for p in aside] == [damaged], f"trial {trial}"
         assert stored_uids(path) | _queued(path) >= set(uids), f"trial {trial}"
 
@@ -162,3 +162,18 @@ def test_a_read_only_data_folder_still_shows_the_sessions(shared_folder: Path) -
     count, *messages = out.splitlines()
     assert count == "3"
     assert messages == ["The history is read-only here; new sessions cannot be saved."]
+
+
+def test_a_file_whose_version_reads_as_nonsense_is_kept_as_it_was(tmp_path: Path) -> None:
+    """A damaged header can read as an old version: upgrading it would write into the file
+    another process may be keeping aside. It is set aside untouched, and a new history begun."""
+    path = tmp_path / "history.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = -7")
+    before = path.read_bytes()
+    history = History(path)
+    uid = history.record(summary(1))
+    assert uid in stored_uids(path)
+    [kept] = [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+    assert kept.read_bytes() == before
+    assert "damaged" in history.take_messages()[0]

@@ -240,10 +240,12 @@ class _Paints(QObject):
         return False
 
 
-def test_the_countdown_repaints_once_a_second(
-        qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
-    routine = Routine(id="long", name="Long", kind=RoutineKind.CUSTOM, description="d", prepare=3,
-                      items=[RoutineItem(stretch="neck", hold=90, reps=1)])
+def _hold_view(qtbot: QtBot, catalog: Catalog, tmp_path: Path,
+               hold: int, reps: int = 2) -> tuple[PlayerView, FakeClock]:
+    """A player 3 s into a routine of ``reps`` holds of ``hold`` s: the first has just
+    started."""
+    routine = Routine(id="holds", name="Holds", kind=RoutineKind.CUSTOM, description="d",
+                      prepare=3, items=[RoutineItem(stretch="neck", hold=hold, reps=reps)])
     clock = FakeClock()
     session = Session(build_plan(routine, catalog.stretches), clock=clock, wall=clock)
     view = PlayerView(session, catalog, Cues(Settings()), History(tmp_path / "h.sqlite3"))
@@ -251,7 +253,14 @@ def test_the_countdown_repaints_once_a_second(
     view.resize(900, 650)
     view.show()
     qtbot.waitExposed(view)
-    let_time_pass(qtbot, view, clock, 3.01)  # into the 90 s hold
+    let_time_pass(qtbot, view, clock, 3.01)
+    assert view.session.segment.kind is SegmentKind.HOLD
+    return view, clock
+
+
+def test_the_countdown_repaints_once_a_second(
+        qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
+    view, clock = _hold_view(qtbot, catalog, tmp_path, hold=90, reps=1)
     assert view.countdown.text == "1:30"
     assert view.timer.interval() > 900  # the next tick is the next whole second
     view.countdown._end_flash()  # the cue of the new segment is not what we count
@@ -279,23 +288,6 @@ class _Regions(QObject):
         if isinstance(event, QPaintEvent) and self.recording:
             self.areas.append(sum(r.width() * r.height() for r in event.region()))
         return False
-
-
-def _hold_view(qtbot: QtBot, catalog: Catalog, tmp_path: Path,
-               hold: int) -> tuple[PlayerView, FakeClock]:
-    """A player 3 s into a routine of two ``hold`` s holds: the first has just started."""
-    routine = Routine(id="two", name="Two", kind=RoutineKind.CUSTOM, description="d", prepare=3,
-                      items=[RoutineItem(stretch="neck", hold=hold, reps=2)])
-    clock = FakeClock()
-    session = Session(build_plan(routine, catalog.stretches), clock=clock, wall=clock)
-    view = PlayerView(session, catalog, Cues(Settings()), History(tmp_path / "h.sqlite3"))
-    qtbot.addWidget(view)
-    view.resize(900, 650)
-    view.show()
-    qtbot.waitExposed(view)
-    let_time_pass(qtbot, view, clock, 3.01)
-    assert view.session.segment.kind is SegmentKind.HOLD
-    return view, clock
 
 
 def _differences(one: QImage, other: QImage) -> tuple[int, int]:

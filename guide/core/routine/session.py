@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
 
 from guide.core.i18n import ntr, short_duration
 from guide.core.routine.plan import Plan, Segment, SegmentKind
@@ -89,11 +90,7 @@ class Session:
         self._segments = plan.segments
         self._total = float(plan.total_seconds)
         # Seconds in the segments after each one: the time left is read at every tick.
-        after, later = [], 0.0
-        for segment in reversed(self._segments):
-            after.append(later)
-            later += segment.seconds
-        self._after = tuple(reversed(after))
+        self._after = tuple(self._total - d for d in accumulate(s.seconds for s in self._segments))
         self._index = 0
         self._state = State.READY
         self._deadline = 0.0  # clock() when the current segment ends, while running

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from guide.core.routine.plan import SegmentKind
 from guide.ui.common import theme
+from guide.ui.player.parts import set_value_quietly
 
 GLOW = 1.3  # a flash's glow reaches this many ring widths either side of the ring's middle
 SECTORS = 16  # a flash repaints the ring's band as this many boxes around it
@@ -190,7 +191,6 @@ class Countdown(QProgressBar):
         self._pen: QPen | None = None  # the arc's
         self._stamps: list[tuple[QPoint, QPixmap]] | None = None  # the digits
         self._ratio = 1.0  # the device pixel ratio they were made for
-        self._top = 1
         self.setTextVisible(False)
         self.setRange(0, 1)
         self.setValue(0)
@@ -254,23 +254,11 @@ class Countdown(QProgressBar):
             self._stamps = None
         self._text, self._caption, self._progress = text, caption, progress
         whole = max(0, math.ceil(seconds - 1e-6))
-        self._set_value(whole, max(whole, math.ceil(total - 1e-6) if total is not None
-                                   else self._top))
+        # The value a screen reader hears, and its text ("1:30" as shown); this repaints
+        # only what changed, below, with the rest of the window.
+        set_value_quietly(self, whole, max(whole, math.ceil(total - 1e-6) if total is not None
+                                           else self.maximum()), text)
         self.update(self._face().area if moved is None else moved)
-
-    def _set_value(self, whole: int, top: int) -> None:
-        """The value a screen reader hears (and its text, "1:30" as shown). QProgressBar would
-        repaint itself whole, at once, for a new value: the countdown repaints what changed,
-        with the rest of the window, so updates are held while the value is set."""
-        self.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
-        try:
-            if top != self._top:
-                self._top = top
-                self.setRange(0, top)
-            self.setFormat(self._text)
-            self.setValue(whole)
-        finally:
-            self.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
 
     def flash(self) -> None:
         """Show the visual cue (a thicker ring) from now until the countdown has moved on
@@ -316,14 +304,13 @@ class Countdown(QProgressBar):
         face = self._face()
         region = QRegion(face.arc_box(self._progress, progress))
         old, new = face.cells(self._text), face.cells(text)
-        same_places = len(old) == len(new) and face.digits(text) is face.digits(self._text)
-        for (was, old_char), (cell, char) in zip(old, new, strict=False):
-            if not same_places or old_char != char:
-                region += cell
-                region += was
-        if not same_places:
-            for cell, _ in old[len(new):] + new[len(old):]:
-                region += cell
+        if len(old) == len(new) and face.digits(text) is face.digits(self._text):
+            changed = [cell for (cell, char), (_, was) in zip(new, old, strict=True)
+                       if char != was]
+        else:  # the digits moved or changed size: all of them, old and new
+            changed = [cell for cell, _ in old + new]
+        for cell in changed:
+            region += cell
         return region
 
     # -- painting ----------------------------------------------------------------------------
@@ -333,7 +320,7 @@ class Countdown(QProgressBar):
         if self.devicePixelRatioF() != self._ratio:  # moved to a screen of another scale
             self._forget_drawing()
             self._ratio = self.devicePixelRatioF()
-        face = self._face_cache or self._face()
+        face = self._face()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawPixmap(0, 0, self._ring or self._make_ring(face))

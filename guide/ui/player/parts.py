@@ -26,14 +26,18 @@ def set_shown(widget: QWidget, visible: bool) -> None:
         widget.setVisible(visible)
 
 
-def set_value_quietly(bar: QProgressBar, value: int, maximum: int | None = None) -> None:
-    """Set the value a screen reader hears without QProgressBar's own repaint: it repaints the
-    whole bar at once for a new value, each in a frame of its own. The caller asks for what
-    changed to be repainted, with the rest of the window's changes, in one frame."""
+def set_value_quietly(bar: QProgressBar, value: int, maximum: int | None = None,
+                      text: str | None = None) -> None:
+    """Set the value a screen reader hears (with its ``text``, when given) without
+    QProgressBar's own repaint: it repaints the whole bar at once for a new value, each in a
+    frame of its own. The caller asks for what changed to be repainted, with the rest of the
+    window's changes, in one frame."""
     bar.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
     try:
         if maximum is not None and bar.maximum() != maximum:
             bar.setRange(0, maximum)
+        if text is not None:
+            bar.setFormat(text)
         bar.setValue(value)
     finally:
         bar.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)

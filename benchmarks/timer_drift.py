@@ -7,11 +7,17 @@ Prints how late the routine ended compared with its planned length (the goal: wi
 seconds), how much of the countdown each repaint covered, and the process CPU time over the run
 as a share of one core (at most 0.3 %). Exits 1 when a goal is missed. Runs offscreen; needs no
 audio device.
+
+Side by side with the routine, a bare 1 Hz countdown (a QLabel and a QTimer, nothing else) runs
+in a process of its own for as long, and its CPU share is printed too: it is the floor any
+once-a-second display pays on this machine at this moment (wake-ups, event loop, one small
+repaint), and it moves with the machine's load and clock speed as the player's figure does.
 """
 
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 
@@ -41,6 +47,31 @@ from guide.ui.player.cues import Cues
 from guide.ui.player.view import PlayerView
 
 WARM_UP = 10.0  # seconds; the first cues load QtMultimedia and the speech engine
+
+# The reference: a label showing the seconds left, changed once a second by a precise timer.
+BARE_COUNTDOWN = """
+import sys, time
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+label = QLabel(); font = QFont("DejaVu Sans"); font.setPixelSize(120); label.setFont(font)
+label.setAlignment(Qt.AlignmentFlag.AlignCenter); label.resize(1000, 700); label.show()
+seconds, warm_up = int(sys.argv[1]), float(sys.argv[2])
+left, steady = [seconds], []
+def tick():
+    left[0] -= 1
+    label.setText(str(left[0]))
+    if not steady and seconds - left[0] >= warm_up:
+        steady.append((time.monotonic(), time.process_time()))
+    if left[0] <= 0:
+        app.quit()
+timer = QTimer(); timer.setTimerType(Qt.TimerType.PreciseTimer)
+timer.timeout.connect(tick); timer.start(1000); label.setText(str(seconds))
+app.exec()
+wall, cpu = time.monotonic() - steady[0][0], time.process_time() - steady[0][1]
+print(f"{cpu!r} {wall!r}")
+"""
 
 
 def routine_of(seconds: int) -> Plan:
@@ -112,6 +143,9 @@ def main() -> int:
     ended: list[float] = []
     view.finished.connect(lambda _summary: (ended.append(time.monotonic()), app.quit()))
 
+    reference = subprocess.Popen(  # side by side, for as long (see the module's docstring)
+        [sys.executable, "-c", BARE_COUNTDOWN, str(round(plan.total_seconds)), str(WARM_UP)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     cpu0 = time.process_time()
     started = time.monotonic()
     session.start()
@@ -141,6 +175,16 @@ def main() -> int:
           f"loading the sound and speech modules at the first cue)")
     print(f"CPU after the first {WARM_UP:.0f} s: {steady_cpu:.3f} s over {steady_wall:.1f} s = "
           f"{share:.2f} % of one core (goal: at most 0.3 %)")
+    out, _ = reference.communicate()
+    try:
+        ref_cpu, ref_wall = (float(value) for value in out.split())
+    except ValueError:
+        print("the bare 1 Hz countdown gave no figure", file=sys.stderr)
+    else:
+        ref_share = 100 * ref_cpu / ref_wall
+        print(f"bare 1 Hz countdown alongside, after its first {WARM_UP:.0f} s: {ref_cpu:.3f} s "
+              f"over {ref_wall:.1f} s = {ref_share:.2f} % of one core (the player: "
+              f"{share / ref_share:.1f}x)")
     ok = abs(drift_ms) <= 50 and ticks / wall <= 1.2 and len(painted) / wall <= 1.5 \
         and share <= 0.3
     # Tear down in order (widgets before the application): letting Python drop the locals in

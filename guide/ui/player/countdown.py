@@ -107,12 +107,12 @@ class _Face:
                                  rect.height() * 0.5)
         self.caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66,
                                   rect.width(), rect.height() * 0.14)
-        self.caption_area = self.caption_box.toAlignedRect()
         self.caption_font = QFont(font)
         self.caption_font.setPixelSize(max(10, round(rect.height() * 0.085)))
         self._font = font
         self._digits: dict[bool, _Digits] = {}
         self._cells: dict[str, list[QRect]] = {}
+        self._inks: dict[str, QRect] = {}
         self._band: QRegion | None = None
 
     def digits(self, text: str) -> _Digits:
@@ -144,6 +144,17 @@ class _Face:
                 x += width
             self._cells[shape] = places
         return list(zip(places, text, strict=True))
+
+    def caption_ink(self, text: str) -> QRect:
+        """Where the caption ``text`` draws: its line, centred in the caption box. A second's
+        repaint that misses it (the digits' boxes reach just into the caption box) leaves the
+        caption as it is, rather than laying its text out again."""
+        ink = self._inks.get(text)
+        if ink is None:
+            line = QFontMetricsF(self.caption_font).boundingRect(
+                self.caption_box, Qt.AlignmentFlag.AlignCenter, text)
+            ink = self._inks[text] = line.adjusted(-2, -2, 2, 2).toAlignedRect()
+        return ink
 
     def point(self, turn: float, radius: float) -> tuple[float, float]:
         """The point ``turn`` (a part of the turn) clockwise from twelve o'clock, ``radius``
@@ -330,7 +341,7 @@ class Countdown(QProgressBar):
             painter.drawArc(face.rect, 1440, -round(self._progress * 5760))
         for place, picture in self._stamps or self._make_stamps(face):
             painter.drawPixmap(place, picture)
-        if self._caption and event.region().intersects(face.caption_area):
+        if self._caption and event.region().intersects(face.caption_ink(self._caption)):
             painter.setFont(face.caption_font)
             painter.setPen(self._colour)
             painter.drawText(face.caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)

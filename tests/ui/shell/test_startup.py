@@ -1,5 +1,6 @@
 """Start-up as the user meets it: Home first, from the stored summary; the content after."""
 
+import gc
 import threading
 from pathlib import Path
 
@@ -156,3 +157,30 @@ def test_a_cache_written_by_the_command_line_gives_the_next_start_its_summary(
     window = start_window(qtbot, [])
     checked(qtbot, window)
     assert home_summary.load_summary() == window._context.summary
+
+
+def test_start_up_leaves_the_collector_off_and_turns_it_on_once_started(
+        qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up runs without the garbage collector (it would only rescan the bindings and the
+    window being built), and the collector runs again once the app has started: left off, the
+    app would keep every reference cycle it ever made for as long as it runs."""
+    from guide import cli
+    from guide.ui.shell import app as shell_app
+
+    during: list[bool] = []
+    real_run = shell_app.run_app
+
+    def run(args: object) -> int:
+        during.append(gc.isenabled())  # building the window
+        code = real_run(args)  # type: ignore[arg-type]
+        during.append(gc.isenabled())  # once started, before the command line's clean-up
+        return code
+
+    monkeypatch.setattr(shell_app, "run_app", run)
+    try:
+        assert cli.main(["--exit-after-startup"]) == 0
+        assert during == [False, True]
+        assert gc.get_freeze_count() > 1000  # what start-up made, skipped by later collections
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as before
+        gc.enable()

@@ -102,9 +102,11 @@ class MainWindow(PageStack, QMainWindow):
         layout.addLayout(right, 1)
         self.setCentralWidget(central)
 
+        self.hold_pages()
         places.build(self)
         # One style sheet, set once every child exists: Qt styles the whole window in one pass.
         theme.styled(self, WINDOW_STYLE + font_rules(self, WINDOW_FONTS))
+        self.place_pages()
         places.fit_sidebar(self)
         self._update_banner()
         context.store.changed.connect(self._on_settings_saved)

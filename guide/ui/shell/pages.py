@@ -37,16 +37,17 @@ class _Refit(QObject):
         return False
 
 
-def scroll_holder(widget: QWidget, refit: bool = True) -> QScrollArea:
+def scroll_holder(widget: QWidget | None, refit: bool = True) -> QScrollArea:
     """``widget`` in a frameless scroll area that gives it all the room there is, and scrolls
     only when the window is smaller than the page needs. ``refit``: follow the page's size
-    changes now (else :func:`follow_size` later)."""
+    changes now (else :func:`follow_size` later). ``None``: the page is put in later."""
     holder = QScrollArea()
     holder.setFrameShape(QFrame.Shape.NoFrame)
     holder.setWidgetResizable(True)
-    holder.setWidget(widget)
-    if refit:
-        follow_size(holder)
+    if widget is not None:
+        holder.setWidget(widget)
+        if refit:
+            follow_size(holder)
     return holder
 
 
@@ -69,6 +70,7 @@ class PageStack:
     _factories: dict[str, Callable[[], QWidget]]
     _items: dict[str, QListWidgetItem]
     _refitting = False  # see refit_pages
+    _unplaced: list[tuple[QScrollArea, QWidget]] | None = None  # see place_pages
 
     def add_page(self, key: str, title: str, widget: QWidget) -> None:
         """Add a place to the sidebar, or replace the widget of an existing one.
@@ -77,8 +79,12 @@ class PageStack:
         scrolls instead of the window growing past the screen or cutting the page off."""
         holder = self._holders.get(key)
         if holder is None:  # new, or a lazy page's placeholder: give it its scroll area
-            # Before the first paint, a page's events stay out of Python (see refit_pages).
-            holder = scroll_holder(widget, refit=self._refitting)
+            if self._unplaced is not None:  # the window is being built: see place_pages
+                holder = scroll_holder(None)
+                self._unplaced.append((holder, widget))
+            else:
+                # Before the first paint, a page's events stay out of Python (refit_pages).
+                holder = scroll_holder(widget, refit=self._refitting)
             placeholder = self._pages.get(key)
             index = self._stack.indexOf(placeholder) if placeholder is not None else -1
             self._stack.insertWidget(index if index >= 0 else self._stack.count(), holder)
@@ -95,6 +101,18 @@ class PageStack:
                 follow_size(holder)
         self._pages[key] = widget
         self._place(key, title)
+
+    def hold_pages(self) -> None:
+        """Pages added from now on wait for :meth:`place_pages` to go in their scroll areas."""
+        self._unplaced = []
+
+    def place_pages(self) -> None:
+        """Put the pages added since :meth:`hold_pages` in their scroll areas. The window
+        does so once its style sheet is set: a scroll area lays its page out as soon as it gets
+        it, and a layout made before the style sheet (its fonts, its padding) is made again."""
+        for holder, widget in self._unplaced or ():
+            holder.setWidget(widget)
+        self._unplaced = None
 
     def refit_pages(self) -> None:
         """From now on (once the first frame is on screen), every page is re-fitted in its

@@ -2,6 +2,6 @@
 
 import sys
 
-from guide.cli import main
+from guide.launch import main
 
 sys.exit(main())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from guide import __version__
 from guide.core.i18n import ntr, tr
+from guide.launch import APP_FLAGS
 
 if TYPE_CHECKING:
     from guide.core.content.catalog import Catalog
@@ -87,7 +88,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_APP_FLAGS = ("--exit-after-startup", "--background")
 
 
 def use_language() -> str:
@@ -107,7 +107,7 @@ def use_language() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     use_language()
-    if all(arg in _APP_FLAGS for arg in argv):
+    if all(arg in APP_FLAGS for arg in argv):
         # Plain app launch: skip building the parser, it costs start-up time.
         return open_app(argparse.Namespace(
             command=None, routine=None, exit_after_startup="--exit-after-startup" in argv,
@@ -158,10 +158,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def open_app(args: argparse.Namespace) -> int:
     """The window, once nothing Qt would abort on is missing (no display, no xcb library).
 
-    Start-up runs without the garbage collector, which the app turns on again once it has
-    started (:func:`guide.ui.shell.app.collect_from_now`): importing Qt's bindings and building
-    the window make tens of thousands of objects that live as long as the app, and rescanning
-    them over and over took about 15 ms on the way to the first frame, for almost no garbage.
+    Start-up runs without the garbage collector (see :mod:`guide.launch`, which turns it off
+    even earlier for a plain launch), which the app turns on again once it has started
+    (:func:`guide.ui.shell.app.collect_from_now`).
     """
     enabled = gc.isenabled()
     gc.disable()

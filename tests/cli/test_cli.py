@@ -118,3 +118,23 @@ def test_plan_json_carries_tips_cautions_and_sources(capsys: pytest.CaptureFixtu
     assert release and all(
         any("do not stretch or rub it" in c for c in s["cautions"]) for s in release)
     assert all(s["cautions"] == [] for s in plan["segments"] if s["kind"] == "action")
+
+
+@pytest.mark.parametrize(("argv", "collecting"), [([], False), (["--background"], False),
+                                                  (["list", "routines"], True)])
+def test_only_the_window_starts_without_the_garbage_collector(
+        monkeypatch: pytest.MonkeyPatch, argv: list[str], collecting: bool) -> None:
+    """A plain launch imports the command line and Qt with the collector off (the window turns
+    it on once started); every other command keeps it, so a long validation collects as usual."""
+    import gc
+
+    from guide import cli, launch
+
+    seen: list[tuple[bool, list[str]]] = []
+    monkeypatch.setattr(cli, "main", lambda args: seen.append((gc.isenabled(), args)) or 0)
+    monkeypatch.setattr(sys, "argv", ["stretch-guide", *argv])
+    try:
+        assert launch.main() == 0
+    finally:
+        gc.enable()
+    assert seen == [(collecting, argv)]

@@ -120,11 +120,13 @@ def test_the_window_follows_a_desktop_palette_change(qtbot: QtBot, qapp: QApplic
     from guide.ui.common.context import AppContext, SettingsStore
     from guide.ui.shell.main_window import MainWindow
 
+    qapp.setPalette(sample_palette(Scheme.LIGHT))  # a light desktop, whatever ran before
     window = MainWindow(AppContext(load_catalog(), SettingsStore()))
     qtbot.addWidget(window)
     window.show()
     window.after_show()  # what the app does after the first paint
     before = window.styleSheet()
+    assert theme.current().scheme is Scheme.LIGHT
     qapp.setPalette(sample_palette(Scheme.DARK))  # what the desktop does on a scheme switch
     qtbot.waitUntil(lambda: window.styleSheet() != before)
     assert theme.current().scheme is Scheme.DARK

@@ -148,6 +148,7 @@ def run_app(args: argparse.Namespace) -> int:
                 " Turn it on with `stretch-guide reminder set HH:MM`.") + "\n")
             shiboken6.delete(window)
             return 1
+        collect_from_now()  # no window to wait for: it may wait all night for the reminder
     else:
         # The same order for a user and for --exit-after-startup: first frame, then the rest.
         window.started.connect(

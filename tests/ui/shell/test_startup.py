@@ -1,11 +1,13 @@
 """Start-up as the user meets it: Home first, from the stored summary; the content after."""
 
+import argparse
 import gc
 import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from guide.core.content import cache, sources
@@ -183,4 +185,27 @@ def test_start_up_leaves_the_collector_off_and_turns_it_on_once_started(
         assert gc.get_freeze_count() > 1000  # what start-up made, skipped by later collections
     finally:
         gc.unfreeze()  # the rest of the test session collects as before
+        gc.enable()
+
+
+def test_a_background_start_collects_while_it_waits_for_the_reminder(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Started at login with --background, the app shows no window (it may wait all night for
+    the reminder): the collector runs again as soon as the reminder is running."""
+    from guide import cli
+    from guide.ui.shell import app as shell_app
+    from guide.ui.shell import single_instance
+
+    assert cli.main(["reminder", "set", "21:45"]) == 0  # else there is nothing to wait for
+    monkeypatch.setattr(single_instance, "claim", lambda: single_instance.Claim(primary=True))
+    waiting: list[bool] = []
+    monkeypatch.setattr(QApplication, "exec", lambda *_: waiting.append(gc.isenabled()) or 0)
+    args = argparse.Namespace(command=None, routine=None, exit_after_startup=False,
+                              background=True)
+    gc.disable()  # as the command line does
+    try:
+        assert shell_app.run_app(args) == 0
+        assert waiting == [True]
+    finally:
+        gc.unfreeze()
         gc.enable()

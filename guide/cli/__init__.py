@@ -88,8 +88,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-
-
 def use_language() -> str:
     """The language chosen in Settings, else the desktop's; cheap (no settings checks)."""
     import json

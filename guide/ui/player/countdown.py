@@ -5,7 +5,7 @@ A thicker, glowing ring is the visual cue that stands in for a sound (halfway, 3
 it shows with the second the cue belongs to and goes with the next, so it needs no wake-up of
 its own (through a 3-2-1 the ring glows until the segment ends).
 It is a QProgressBar underneath, so a screen reader gets a progress bar whose value is the
-seconds left (and whose text is the time as shown), with the phase as its description.
+whole seconds left, with the phase as its description.
 
 A second repaints only what moved: the digits that changed and the stretch of ring the arc
 grew by. The digits are stamped from pictures of each character made once per size and colour
@@ -202,20 +202,25 @@ class Countdown(QProgressBar):
         self._pen: QPen | None = None  # the arc's
         self._stamps: list[tuple[QPoint, QPixmap]] | None = None  # the digits
         self._ratio = 1.0  # the device pixel ratio they were made for
-        self.setTextVisible(False)
+        # Its text is never drawn (paintEvent is its own), but a visible "%v" lets
+        # QProgressBar.setValue see at once that a new value needs a repaint, instead of asking
+        # the style how wide the groove is at every second.
+        self.setTextVisible(True)
+        self.setFormat("%v")
         self.setRange(0, 1)
         self.setValue(0)
         self._flashing = False
         self._flash_fresh = False  # the cue's own second has not been shown yet
         self._face_cache: _Face | None = None
-        self._rings: dict[tuple[int, int, str, float, bool], QPixmap] = {}
+        self._rings: dict[tuple[int, int, str, float, bool, str], QPixmap] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # Small enough to fit a 1280x800 screen at 150 % under the words; the digits still
         # read at this size.
         self.setMinimumSize(96, 96)
-        # It fills its own background (the window's), so a second's repaint stops here
-        # instead of repainting every widget behind it first.
-        self.setAutoFillBackground(True)
+        # It paints every pixel of itself (the faint ring comes on the window's colour), so a
+        # second's repaint stops here instead of repainting every widget behind it first, and
+        # Qt does not fill the background before the ring covers it.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Countdown"))
 
     def sizeHint(self) -> QSize:
@@ -265,10 +270,10 @@ class Countdown(QProgressBar):
             self._stamps = None
         self._text, self._caption, self._progress = text, caption, progress
         whole = max(0, math.ceil(seconds - 1e-6))
-        # The value a screen reader hears, and its text ("1:30" as shown); this repaints
-        # only what changed, below, with the rest of the window.
+        # The value a screen reader hears (whole seconds: 90 while "1:30" shows); the
+        # repaint is only of what changed, below, with the rest of the window.
         set_value_quietly(self, whole, max(whole, math.ceil(total - 1e-6) if total is not None
-                                           else self.maximum()), text)
+                                           else self.maximum()))
         self.update(self._face().area if moved is None else moved)
 
     def flash(self) -> None:
@@ -363,18 +368,23 @@ class Countdown(QProgressBar):
         return self._stamps
 
     def _ring_pixmap(self, face: _Face, ratio: float, flash: bool) -> QPixmap:
-        """The faint full ring (with the glow of a flash around it when ``flash``), drawn once
-        per size, colour and flash: a thick antialiased circle costs more than the rest of the
-        frame together, and the player comes back to the same few colours."""
-        key = (self.width(), self.height(), self._colour.name(), ratio, flash)
+        """The countdown's background: the window's colour with the faint full ring (and the
+        glow of a flash around it when ``flash``), drawn once per size, colour and flash: a
+        thick antialiased circle costs more than the rest of the frame together, and the
+        player comes back to the same few colours. It is opaque, so a second's repaint copies
+        it rather than blending it over a filled background."""
+        background = self.palette().color(self.backgroundRole())
+        key = (self.width(), self.height(), self._colour.name(), ratio, flash,
+               background.name())
         cached = self._rings.get(key)
         if cached is not None:
             return cached
         if len(self._rings) > 16:  # sizes change with the window: keep the recent ones
             self._rings.clear()
-        pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+        # Rounded up: at 150 % the last column and row of pixels are covered too.
+        pixmap = QPixmap(math.ceil(self.width() * ratio), math.ceil(self.height() * ratio))
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
+        pixmap.fill(background)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if flash:

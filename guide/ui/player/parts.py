@@ -1,7 +1,7 @@
 """Small pieces of the player: the illustration, the thin progress bar, and widget helpers.
 
-The helpers only touch Qt when something changed, because the player refreshes five times a
-second.
+The helpers only touch Qt when something changed: the player refreshes every second, and a
+setter that changes nothing still costs a layout or a repaint.
 """
 
 import math
@@ -26,18 +26,14 @@ def set_shown(widget: QWidget, visible: bool) -> None:
         widget.setVisible(visible)
 
 
-def set_value_quietly(bar: QProgressBar, value: int, maximum: int | None = None,
-                      text: str | None = None) -> None:
-    """Set the value a screen reader hears (with its ``text``, when given) without
-    QProgressBar's own repaint: it repaints the whole bar at once for a new value, each in a
-    frame of its own. The caller asks for what changed to be repainted, with the rest of the
-    window's changes, in one frame."""
+def set_value_quietly(bar: QProgressBar, value: int, maximum: int | None = None) -> None:
+    """Set the value a screen reader hears without QProgressBar's own repaint: it repaints
+    the whole bar at once for a new value, each in a frame of its own. The caller asks for what
+    changed to be repainted, with the rest of the window's changes, in one frame."""
     bar.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, True)
     try:
         if maximum is not None and bar.maximum() != maximum:
             bar.setRange(0, maximum)
-        if text is not None:
-            bar.setFormat(text)
         bar.setValue(value)
     finally:
         bar.setAttribute(Qt.WidgetAttribute.WA_UpdatesDisabled, False)
@@ -208,14 +204,19 @@ class Illustration(QWidget):
 class ThinBar(QProgressBar):
     """Overall progress as a plain thin bar, painted here (a styled QProgressBar repaints
     synchronously on every setValue, which alone cost more CPU than the rest of the player).
-    Screen readers get a progress bar in whole percent; it changes only when the percent does."""
+    Screen readers get a progress bar in whole percent; it changes only when the percent does.
+    A new value repaints only the strip between the old end of the bar and the new one."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._value = 0.0
+        self._colours: tuple[object, QColor, QColor] | None = None  # theme, track, done
         self.setRange(0, 100)
         self.setValue(0)
-        self.setTextVisible(False)
+        # Its text is never drawn (paintEvent is its own), but a visible "%p%" lets
+        # QProgressBar.setValue see at once that a new percent needs a repaint, instead of
+        # asking the style how wide the groove is at every change.
+        self.setTextVisible(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(max(6, self.fontMetrics().height() // 3))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints all of itself
@@ -224,20 +225,32 @@ class ThinBar(QProgressBar):
     def value_fraction(self) -> float:
         return self._value
 
+    def _done_width(self, value: float) -> int:
+        width = self.width()
+        return width - round(width * (1 - value))
+
     def set_value(self, value: float) -> None:
         value = min(1.0, max(0.0, value))
-        if round(value * self.width()) != round(self._value * self.width()):
-            self.update()
+        was, now = self._done_width(self._value), self._done_width(value)
+        if was != now:
+            left = min(was, now)
+            if self.isRightToLeft():
+                left = self.width() - max(was, now)
+            self.update(left, 0, abs(now - was), self.height())
         self._value = value
         percent = math.floor(value * 100 + 1e-9)
         if percent != self.value():
             set_value_quietly(self, percent)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        colours = theme.current()
+        if self._colours is None or self._colours[0] is not colours:
+            self._colours = (colours, QColor(colours.border), QColor(colours.accent_text))
+        _, track, done_colour = self._colours
         painter = QPainter(self)
         rect = self.rect()
-        colours = theme.current()
-        painter.fillRect(rect, QColor(colours.border))
-        done = rect.adjusted(0, 0, -round(rect.width() * (1 - self._value)), 0)
-        painter.fillRect(done, QColor(colours.accent_text))
+        painter.fillRect(rect, track)
+        done = self._done_width(self._value)
+        painter.fillRect(rect.width() - done if self.isRightToLeft() else 0, 0, done,
+                         rect.height(), done_colour)
         painter.end()

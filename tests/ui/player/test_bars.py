@@ -1,8 +1,8 @@
 """The player's two bars as a user sees them: the thin bar of the whole routine and the ring of
 the countdown, to their last pixel."""
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QPaintEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -11,18 +11,7 @@ from guide.ui.common import theme
 from guide.ui.player.countdown import Countdown
 from guide.ui.player.parts import ThinBar
 
-
-class _Painted(QObject):
-    """The width of each region the watched widget repaints."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.widths: list[int] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QPaintEvent):
-            self.widths.append(event.region().boundingRect().width())
-        return False
+from .conftest import Repaints
 
 
 def _bar(qtbot: QtBot, direction: Qt.LayoutDirection) -> ThinBar:
@@ -52,8 +41,7 @@ def test_the_routine_bar_repaints_only_the_strip_it_grew_by(qtbot: QtBot) -> Non
         bar = _bar(qtbot, direction)
         bar.set_value(0.5)
         QApplication.processEvents()
-        painted = _Painted()
-        bar.installEventFilter(painted)
+        painted = Repaints(bar)
         bar.set_value(0.55)  # 10 pixels more of 200
         QApplication.processEvents()
         assert painted.widths == [10]

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QImage, QPaintEvent
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +25,8 @@ from guide.core.store.history import History
 from guide.core.store.settings import Settings
 from guide.ui.player.cues import Cues
 from guide.ui.player.view import MAX_TICK_MS, PlayerView
+
+from .conftest import Repaints
 
 SRC = [Source(title="t", publisher="p", url="https://example.org/")]
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">'
@@ -226,20 +228,6 @@ def test_history_page_lists_sessions_and_streaks(qtbot: QtBot, tmp_path: Path) -
     assert "2" in page.streak_text and "2" in page.bedtime_text
 
 
-class _Paints(QObject):
-    """The area of every Paint event the watched widget receives."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.areas: list[int] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QPaintEvent):
-            rect = event.rect()
-            self.areas.append(rect.width() * rect.height())
-        return False
-
-
 def _hold_view(qtbot: QtBot, catalog: Catalog, tmp_path: Path,
                hold: int, reps: int = 2) -> tuple[PlayerView, FakeClock]:
     """A player 3 s into a routine of ``reps`` holds of ``hold`` s: the first has just
@@ -265,29 +253,13 @@ def test_the_countdown_repaints_once_a_second(
     assert view.timer.interval() > 900  # the next tick is the next whole second
     view.countdown._end_flash()  # the cue of the new segment is not what we count
     QApplication.processEvents()
-    paints = _Paints()
-    view.countdown.installEventFilter(paints)
+    paints = Repaints(view.countdown)
     for _ in range(8):  # 1.6 s in fifths of a second, as a timer five times a second would tick
         clock.now += 0.2
         view._on_timer()
         QApplication.processEvents()
     assert view.countdown.text == "1:29"
     assert len(paints.areas) == 1  # once, when the digits changed
-
-
-class _Regions(QObject):
-    """The area actually repainted (its region, not the box around it) by each Paint event
-    the watched widget receives while ``recording``."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.recording = True
-        self.areas: list[int] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QPaintEvent) and self.recording:
-            self.areas.append(sum(r.width() * r.height() for r in event.region()))
-        return False
 
 
 def _differences(one: QImage, other: QImage) -> tuple[int, int]:
@@ -316,8 +288,7 @@ def test_each_second_repaints_only_what_changed_and_shows_what_a_full_repaint_wo
     countdown = view.countdown
     box = QRect(countdown.mapTo(view, QPoint(0, 0)), countdown.size())
     screen = view.screen()
-    regions = _Regions()
-    countdown.installEventFilter(regions)
+    regions = Repaints(countdown)
     flashed = 0
     while view.session.segment.kind is SegmentKind.HOLD:
         clock.now += 1.0

@@ -8,18 +8,15 @@ It is a QProgressBar underneath, so a screen reader gets a progress bar whose va
 whole seconds left, with the phase as its description.
 
 A second repaints only what moved: the digits that changed and the stretch of ring the arc
-grew by. The digits are stamped from pictures of each character made once per size and colour
-(text this big is otherwise drawn as outlines, glyph by glyph, at every paint), and a flash
-repaints the ring's band, not the words inside it.
+grew by, from the places and digit pictures of :mod:`guide.ui.player.face`; a flash repaints the
+ring's band, not the words inside it.
 """
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontMetricsF,
     QPainter,
     QPaintEvent,
     QPen,
@@ -31,11 +28,9 @@ from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from guide.core.routine.plan import SegmentKind
 from guide.ui.common import theme
+from guide.ui.player.face import GLOW, Face
 from guide.ui.player.parts import set_value_quietly
 
-GLOW = 1.3  # a flash's glow reaches this many ring widths either side of the ring's middle
-SECTORS = 16  # a flash repaints the ring's band as this many boxes around it
-DIGITS = "0123456789:"
 ARC_SKIP = 0.25  # the arc moving on by more than this part of a turn repaints the whole ring
 
 
@@ -50,143 +45,6 @@ def clock_text(seconds: float) -> str:
 def phase_colour(kind: SegmentKind, paused: bool = False) -> QColor:
     """The ring's and caption's colour for a segment kind, from the theme (AA on the window)."""
     return QColor(theme.current().phase("paused" if paused else kind.value))
-
-
-_ZEROS = str.maketrans("123456789", "000000000")
-
-
-class _Digits:
-    """The digits in one font: each character's advance, and pictures of the characters, made
-    once per colour (text this big is otherwise drawn from its outlines at every paint)."""
-
-    def __init__(self, font: QFont) -> None:
-        self.font = font
-        metrics = QFontMetricsF(font)
-        self.advances = {char: metrics.horizontalAdvance(char) for char in DIGITS}
-        self.height = metrics.height()
-        self.ascent = metrics.ascent()
-        self.pad = max(2, math.ceil(font.pixelSize() * 0.12))  # glyphs may reach past these
-        self._pictures: dict[tuple[str, str, float], QPixmap] = {}
-
-    def picture(self, char: str, colour: str, ratio: float) -> QPixmap:
-        key = (char, colour, ratio)
-        picture = self._pictures.get(key)
-        if picture is None:
-            if len(self._pictures) > 3 * len(DIGITS):  # a few colours (themes) at a time
-                self._pictures.clear()
-            width = self.advances.get(char, 0.0) + 2 * self.pad
-            picture = QPixmap(math.ceil(width * ratio),
-                              math.ceil((self.height + 2 * self.pad) * ratio))
-            picture.setDevicePixelRatio(ratio)
-            picture.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(picture)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setFont(self.font)
-            painter.setPen(QColor(colour))
-            painter.drawText(QPointF(self.pad, self.pad + self.ascent), char)
-            painter.end()
-            self._pictures[key] = picture
-        return picture
-
-
-class _Face:
-    """Where the countdown's parts are for one size and font, worked out once per size."""
-
-    def __init__(self, width: int, height: int, font: QFont) -> None:
-        side = min(width, height)
-        self.ring = ring = max(6.0, side * 0.055)
-        inset = ring * 1.5  # room for the thicker arc of a flash
-        self.rect = rect = QRectF((width - side) / 2 + inset, (height - side) / 2 + inset,
-                                  side - 2 * inset, side - 2 * inset)
-        # Everything the countdown draws: the ring, the glow of a flash and the words.
-        self.area = rect.adjusted(-1.5 * ring, -1.5 * ring, 1.5 * ring,
-                                  1.5 * ring).toAlignedRect()
-        self.centre = rect.center()
-        self.radius = rect.width() / 2
-        self.number_box = QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
-                                 rect.height() * 0.5)
-        self.caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66,
-                                  rect.width(), rect.height() * 0.14)
-        self.caption_font = QFont(font)
-        self.caption_font.setPixelSize(max(10, round(rect.height() * 0.085)))
-        self._font = font
-        self._digits: dict[bool, _Digits] = {}
-        self._cells: dict[str, list[QRect]] = {}
-        self._inks: dict[str, QRect] = {}
-        self._band: QRegion | None = None
-
-    def digits(self, text: str) -> _Digits:
-        """The digits' font for ``text``: short texts (seconds alone) are drawn bigger."""
-        short = len(text) < 4
-        digits = self._digits.get(short)
-        if digits is None:
-            font = QFont(self._font)
-            font.setBold(True)
-            font.setPixelSize(max(12, round(self.rect.height() * (0.34 if short else 0.27))))
-            digits = self._digits[short] = _Digits(font)
-        return digits
-
-    def cells(self, text: str) -> list[tuple[QRect, str]]:
-        """Where each character of ``text`` is stamped: centred in the number box, on one
-        baseline, with room for glyphs that reach past their advance. The digits are all as
-        wide, so the places depend only on where the colon is."""
-        shape = text.translate(_ZEROS)
-        places = self._cells.get(shape)
-        if places is None:
-            digits = self.digits(text)
-            widths = [digits.advances.get(char, 0.0) for char in shape]
-            x = self.number_box.center().x() - sum(widths) / 2
-            top = self.number_box.center().y() - digits.height / 2 - digits.pad
-            pad, height = digits.pad, digits.height + 2 * digits.pad
-            places = []
-            for width in widths:
-                places.append(QRectF(x - pad, top, width + 2 * pad, height).toAlignedRect())
-                x += width
-            self._cells[shape] = places
-        return list(zip(places, text, strict=True))
-
-    def caption_ink(self, text: str) -> QRect:
-        """Where the caption ``text`` draws: its line, centred in the caption box. A second's
-        repaint that misses it (the digits' boxes reach just into the caption box) leaves the
-        caption as it is, rather than laying its text out again."""
-        ink = self._inks.get(text)
-        if ink is None:
-            line = QFontMetricsF(self.caption_font).boundingRect(
-                self.caption_box, Qt.AlignmentFlag.AlignCenter, text)
-            ink = self._inks[text] = line.adjusted(-2, -2, 2, 2).toAlignedRect()
-        return ink
-
-    def point(self, turn: float, radius: float) -> tuple[float, float]:
-        """The point ``turn`` (a part of the turn) clockwise from twelve o'clock, ``radius``
-        from the centre."""
-        angle = 2 * math.pi * turn
-        return (self.centre.x() + radius * math.sin(angle),
-                self.centre.y() - radius * math.cos(angle))
-
-    def arc_box(self, start: float, end: float) -> QRect:
-        """Where the progress arc changes growing from ``start`` to ``end``: the box around
-        that stretch of the ring, widened by half the line (a round end reaches as far) and
-        the antialiasing."""
-        turns = [start, end] + [q / 4 for q in range(1, 4) if start < q / 4 < end]
-        return _box([self.point(turn, self.radius) for turn in turns], self.ring / 2 + 2)
-
-    @property
-    def band(self) -> QRegion:
-        """The ring with a flash's glow, as boxes around it, without the words inside."""
-        if self._band is None:
-            inner = self.radius - GLOW * self.ring - 2
-            outer = self.radius + GLOW * self.ring + 2
-            self._band = QRegion()
-            for sector in range(SECTORS):
-                turns = (sector / SECTORS, (sector + 1) / SECTORS)
-                self._band += _box([self.point(t, r) for t in turns for r in (inner, outer)], 1)
-        return self._band
-
-
-def _box(points: list[tuple[float, float]], pad: float) -> QRect:
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    return QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad,
-                  max(ys) - min(ys) + 2 * pad).toAlignedRect()
 
 
 class Countdown(QProgressBar):
@@ -211,7 +69,7 @@ class Countdown(QProgressBar):
         self.setValue(0)
         self._flashing = False
         self._flash_fresh = False  # the cue's own second has not been shown yet
-        self._face_cache: _Face | None = None
+        self._face_cache: Face | None = None
         self._rings: dict[tuple[int, int, str, float, bool, str], QPixmap] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # Small enough to fit a 1280x800 screen at 150 % under the words; the digits still
@@ -290,9 +148,9 @@ class Countdown(QProgressBar):
             self._flashing, self._ring = False, None
             self.update(self._face().band)
 
-    def _face(self) -> _Face:
+    def _face(self) -> Face:
         if self._face_cache is None:
-            self._face_cache = _Face(self.width(), self.height(), self.font())
+            self._face_cache = Face(self.width(), self.height(), self.font())
         return self._face_cache
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -352,22 +210,22 @@ class Countdown(QProgressBar):
             painter.drawText(face.caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
 
-    def _make_ring(self, face: _Face) -> QPixmap:
+    def _make_ring(self, face: Face) -> QPixmap:
         self._ring = self._ring_pixmap(face, self._ratio, self._flashing)
         return self._ring
 
-    def _make_pen(self, face: _Face) -> QPen:
+    def _make_pen(self, face: Face) -> QPen:
         self._pen = QPen(self._colour, face.ring, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
         return self._pen
 
-    def _make_stamps(self, face: _Face) -> list[tuple[QPoint, QPixmap]]:
+    def _make_stamps(self, face: Face) -> list[tuple[QPoint, QPixmap]]:
         """The digits as pictures and where they go, for the text shown."""
         digits, ratio, colour = face.digits(self._text), self._ratio, theme.current().text
         self._stamps = [(cell.topLeft(), digits.picture(char, colour, ratio))
                         for cell, char in face.cells(self._text)]
         return self._stamps
 
-    def _ring_pixmap(self, face: _Face, ratio: float, flash: bool) -> QPixmap:
+    def _ring_pixmap(self, face: Face, ratio: float, flash: bool) -> QPixmap:
         """The countdown's background: the window's colour with the faint full ring (and the
         glow of a flash around it when ``flash``), drawn once per size, colour and flash: a
         thick antialiased circle costs more than the rest of the frame together, and the

@@ -210,7 +210,7 @@ class ThinBar(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._value = 0.0
-        self._colours: tuple[object, QColor, QColor] | None = None  # theme, track, done
+        self._colours: tuple[theme.Theme, QColor, QColor] | None = None  # theme, track, done
         self.setRange(0, 100)
         self.setValue(0)
         # Its text is never drawn (paintEvent is its own), but a visible "%p%" lets

@@ -85,10 +85,10 @@ def _exit_once_started(window: MainWindow) -> QEventLoop:
 
 def collect_from_now() -> None:
     """Turn the garbage collector on again once the app has started (it was off since
-    :func:`guide.cli.open_app`). What start-up made (the bindings, the window, the content) lives
-    as long as the app, so it is frozen: later collections skip it instead of rescanning it.
-    Garbage among it is kept: a few hundred small objects (363 in a plain start: functions and
-    tuples left over from making classes)."""
+    :mod:`guide.launch` or :func:`guide.cli.open_app`). What start-up made (the bindings, the
+    window, the content) lives as long as the app, so it is frozen: later collections skip it
+    instead of rescanning it. Garbage among it is kept: a few hundred small objects (363 in a
+    plain start: functions and tuples left over from making classes)."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()

@@ -24,12 +24,12 @@ from PySide6.QtGui import (
     QRegion,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from guide.core.routine.plan import SegmentKind
 from guide.ui.common import theme
 from guide.ui.player.face import GLOW, Face
-from guide.ui.player.parts import set_value_quietly
+from guide.ui.player.parts import PaintedBar, set_value_quietly
 
 ARC_SKIP = 0.25  # the arc moving on by more than this part of a turn repaints the whole ring
 
@@ -47,7 +47,7 @@ def phase_colour(kind: SegmentKind, paused: bool = False) -> QColor:
     return QColor(theme.current().phase("paused" if paused else kind.value))
 
 
-class Countdown(QProgressBar):
+class Countdown(PaintedBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
@@ -75,10 +75,6 @@ class Countdown(QProgressBar):
         # Small enough to fit a 1280x800 screen at 150 % under the words; the digits still
         # read at this size.
         self.setMinimumSize(96, 96)
-        # It paints every pixel of itself (the faint ring comes on the window's colour), so a
-        # second's repaint stops here instead of repainting every widget behind it first, and
-        # Qt does not fill the background before the ring covers it.
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Countdown"))
 
     def sizeHint(self) -> QSize:

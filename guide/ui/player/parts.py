@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QWidget
 
@@ -201,7 +201,28 @@ class Illustration(QWidget):
         painter.drawLine(int(x), int(hip), int(x + unit * 0.9), int(y + unit * 3.2))
 
 
-class ThinBar(QProgressBar):
+class PaintedBar(QProgressBar):
+    """A progress bar that paints every pixel of itself; screen readers still hear a progress
+    bar. It tells Qt so, and a repaint then stops at it instead of repainting every widget
+    behind it first. Qt's own styles (Fusion among them) take that back from every progress bar
+    they polish, so it is said again after each polish: when it is shown and when its style
+    changes (a theme change restyles the player)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        super().showEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+
+class ThinBar(PaintedBar):
     """Overall progress as a plain thin bar, painted here (a styled QProgressBar repaints
     synchronously on every setValue, which alone cost more CPU than the rest of the player).
     Screen readers get a progress bar in whole percent; it changes only when the percent does.
@@ -219,7 +240,6 @@ class ThinBar(QProgressBar):
         self.setTextVisible(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(max(6, self.fontMetrics().height() // 3))
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # it paints all of itself
 
     @property
     def value_fraction(self) -> float:

@@ -3,7 +3,7 @@ the countdown, to their last pixel."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from guide.core.routine.plan import SegmentKind
@@ -65,3 +65,26 @@ def test_the_countdown_shows_the_window_colour_to_its_last_pixel(qtbot: QtBot) -
     for ratio in (1.0, 1.25, 1.5):  # the ring's picture covers the widget on any screen
         size = countdown._ring_pixmap(face, ratio, False).deviceIndependentSize()
         assert size.width() >= 391 and size.height() >= 453, ratio
+
+
+def test_a_second_repaints_the_countdown_and_the_bar_but_nothing_behind_them(
+        qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    countdown, bar = Countdown(), ThinBar()
+    layout = QVBoxLayout(window)
+    layout.addWidget(bar)
+    layout.addWidget(countdown)
+    window.resize(400, 440)
+    window.show()
+    qtbot.waitExposed(window)
+    behind = Repaints(window)
+    for second, style in enumerate(("", "QLabel { color: red; }")):  # then a theme change
+        window.setStyleSheet(style)
+        QApplication.processEvents()
+        behind.regions.clear()
+        countdown.set_state(20.0 - second, 0.3 + second / 10, SegmentKind.HOLD, "Hold",
+                            total=30)
+        bar.set_value(0.5 + second / 10)
+        QApplication.processEvents()
+        assert behind.regions == [], f"the window behind repainted (style {style!r})"

@@ -53,6 +53,10 @@ class Countdown(PaintedBar):
         self._text = ""
         self._caption = ""
         self._progress = 0.0
+        # A second's repaint not painted yet, and where the arc was before it: a paint of that
+        # region alone draws the arc from there on (the rest of the arc is outside it).
+        self._unpainted: QRegion | None = None
+        self._arc_from = 0.0
         self._phase = SegmentKind.PREPARE.value
         self._colour = phase_colour(SegmentKind.PREPARE)
         # What the next paint draws, made when first needed after a change.
@@ -122,13 +126,20 @@ class Countdown(PaintedBar):
             self._ring = self._pen = None
         if text != self._text:
             self._stamps = None
+        face = self._face()
+        if moved is None or not (face.clear_of_ring(text) and face.clear_of_ring(self._text)):
+            self._unpainted = None  # the repaint reaches the arc elsewhere: all of it is drawn
+        elif self._unpainted is None:
+            self._unpainted, self._arc_from = QRegion(moved), self._progress
+        else:  # two seconds before one paint: the arc is drawn from the first's start
+            self._unpainted += moved
         self._text, self._caption, self._progress = text, caption, progress
         whole = max(0, math.ceil(seconds - 1e-6))
         # The value a screen reader hears (whole seconds: 90 while "1:30" shows); the
         # repaint is only of what changed, below, with the rest of the window.
         set_value_quietly(self, whole, max(whole, math.ceil(total - 1e-6) if total is not None
                                            else self.maximum()))
-        self.update(self._face().area if moved is None else moved)
+        self.update(face.area if moved is None else moved)
 
     def flash(self) -> None:
         """Show the visual cue (a thicker ring) from now until the countdown has moved on
@@ -196,8 +207,12 @@ class Countdown(PaintedBar):
         painter.drawPixmap(0, 0, self._ring or self._make_ring(face))
         if self._progress > 0:
             painter.setPen(self._pen or self._make_pen(face))
-            # Clockwise from twelve o'clock; Qt angles are 1/16 degree, counter-clockwise.
-            painter.drawArc(face.rect, 1440, -round(self._progress * 5760))
+            # Clockwise from twelve o'clock; Qt angles are 1/16 degree, counter-clockwise. The
+            # whole arc costs several times its last stretch, most of it outside a second's
+            # repaint: only the stretch that repaint reaches is drawn.
+            start = round(self._arc_start(face, event.region()) * 5760)
+            painter.drawArc(face.rect, 1440 - start, start - round(self._progress * 5760))
+        self._unpainted = None
         for place, picture in self._stamps or self._make_stamps(face):
             painter.drawPixmap(place, picture)
         if self._caption and event.region().intersects(face.caption_ink(self._caption)):
@@ -205,6 +220,17 @@ class Countdown(PaintedBar):
             painter.setPen(self._colour)
             painter.drawText(face.caption_box, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
+
+    def _arc_start(self, face: Face, region: QRegion) -> float:
+        """Where along the ring (a part of the turn) the arc has to be drawn from to paint
+        ``region``: a little before where it was, for a second's repaint of what moved; from
+        twelve o'clock for anything else, or when that would come near twelve o'clock."""
+        if self._unpainted is None or not region.subtracted(self._unpainted).isEmpty():
+            return 0.0
+        start = self._arc_from - face.arc_margin
+        if start <= 0 or self._progress + face.arc_margin >= 1:
+            return 0.0
+        return start
 
     def _make_ring(self, face: Face) -> QPixmap:
         self._ring = self._ring_pixmap(face, self._ratio, self._flashing)

@@ -65,6 +65,9 @@ class Face:
                                   1.5 * ring).toAlignedRect()
         self.centre = rect.center()
         self.radius = rect.width() / 2
+        # How far back along the ring (a part of the turn) the arc is drawn again when it
+        # grows: past the box of its new stretch, with room for a round end and antialiasing.
+        self.arc_margin = (3 * ring + 6) / (2 * math.pi * self.radius)
         self.number_box = QRectF(rect.left(), rect.top() + rect.height() * 0.18, rect.width(),
                                  rect.height() * 0.5)
         self.caption_box = QRectF(rect.left(), rect.top() + rect.height() * 0.66,
@@ -73,7 +76,7 @@ class Face:
         self.caption_font.setPixelSize(max(10, round(rect.height() * 0.085)))
         self._font = font
         self._digits: dict[bool, Digits] = {}
-        self._cells: dict[str, list[QRect]] = {}
+        self._cells: dict[str, tuple[list[QRect], bool]] = {}
         self._inks: dict[str, QRect] = {}
         self._band: QRegion | None = None
 
@@ -92,9 +95,18 @@ class Face:
         """Where each character of ``text`` is stamped: centred in the number box, on one
         baseline, with room for glyphs that reach past their advance. The digits are all as
         wide, so the places depend only on where the colon is."""
+        places, _ = self._places(text)
+        return list(zip(places, text, strict=True))
+
+    def clear_of_ring(self, text: str) -> bool:
+        """True when every place of ``text``'s characters is inside the ring, clear of the
+        arc: repainting them never touches the arc (long texts, "10:00", reach into it)."""
+        return self._places(text)[1]
+
+    def _places(self, text: str) -> tuple[list[QRect], bool]:
         shape = text.translate(_ZEROS)
-        places = self._cells.get(shape)
-        if places is None:
+        known = self._cells.get(shape)
+        if known is None:
             digits = self.digits(text)
             widths = [digits.advances.get(char, 0.0) for char in shape]
             x = self.number_box.center().x() - sum(widths) / 2
@@ -104,8 +116,13 @@ class Face:
             for width in widths:
                 places.append(QRectF(x - pad, top, width + 2 * pad, height).toAlignedRect())
                 x += width
-            self._cells[shape] = places
-        return list(zip(places, text, strict=True))
+            inside = self.radius - self.ring / 2 - 2
+            centre_x, centre_y = self.centre.x(), self.centre.y()
+            clear = all(math.hypot(px - centre_x, py - centre_y) < inside for place in places
+                        for px in (place.left(), place.right() + 1)
+                        for py in (place.top(), place.bottom() + 1))
+            known = self._cells[shape] = (places, clear)
+        return known
 
     def caption_ink(self, text: str) -> QRect:
         """Where the caption ``text`` draws: its line, centred in the caption box. A second's

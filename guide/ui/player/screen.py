@@ -54,6 +54,7 @@ class PlayerScreen(QWidget):
         self._shown_state: State | None = None
         self._caption_text = ""
         self._time_left_text = ""
+        self._time_left_words = self.tr("{time} left")  # looked up once per language
         self._segment: Segment | None = None
         self.routine_cautions = routine_cautions(routine, catalog.stretches)
 
@@ -164,6 +165,7 @@ class PlayerScreen(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self._shown_state, self._time_left_text = None, ""  # words again at the next tick
+            self._time_left_words = self.tr("{time} left")
 
     def set_focus_mode(self, on: bool) -> None:
         """Focus mode keeps only the picture, the countdown and the words of the step."""
@@ -188,7 +190,7 @@ class PlayerScreen(QWidget):
         time_left = clock_text(session.time_left)
         if time_left != self._time_left_text:
             self._time_left_text = time_left
-            self._time_left.set_steady_text(self.tr("{time} left").format(time=time_left))
+            self._time_left.set_steady_text(self._time_left_words.format(time=time_left))
         if session.index == self._shown_index:
             return
         self._shown_index = session.index

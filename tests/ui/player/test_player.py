@@ -23,6 +23,7 @@ from guide.core.routine.plan import SegmentKind, build_plan
 from guide.core.routine.session import Session, State, Summary
 from guide.core.store.history import History
 from guide.core.store.settings import Settings
+from guide.ui.common.translator import install_translations
 from guide.ui.player.cues import Cues
 from guide.ui.player.view import MAX_TICK_MS, PlayerView
 
@@ -334,3 +335,18 @@ def test_a_visual_cue_lasts_until_the_countdown_moves_on_with_no_timer_of_its_ow
     countdown.flash()
     qtbot.keyClick(view, Qt.Key.Key_Space)  # pausing takes the cue away
     assert view.session.state is State.PAUSED and not countdown.flashing
+
+
+def test_the_time_left_follows_a_language_change_mid_routine(
+        qtbot: QtBot, catalog: Catalog, tmp_path: Path, qapp: QApplication) -> None:
+    view, clock = _hold_view(qtbot, catalog, tmp_path, hold=20)
+    time_left = view.player_screen._time_left
+    assert time_left.text().endswith(" left")
+    try:
+        install_translations(qapp, "es")
+        let_time_pass(qtbot, view, clock, 1.0)
+        assert time_left.text().startswith("Quedan ")
+    finally:
+        install_translations(qapp, "en")
+    let_time_pass(qtbot, view, clock, 1.0)
+    assert time_left.text().endswith(" left")

@@ -168,6 +168,7 @@ class Countdown(PaintedBar):
         """Everything drawn is made again (a new size, font, theme or screen)."""
         self._face_cache = None
         self._ring = self._pen = self._stamps = None
+        self._unpainted = None  # its places were the old face's: the next paint draws all
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -27,7 +26,7 @@ from guide.ui.common.translator import install_translations
 from guide.ui.player.cues import Cues
 from guide.ui.player.view import MAX_TICK_MS, PlayerView
 
-from .conftest import Repaints
+from .conftest import Repaints, differences
 
 SRC = [Source(title="t", publisher="p", url="https://example.org/")]
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30">'
@@ -263,26 +262,6 @@ def test_the_countdown_repaints_once_a_second(
     assert len(paints.areas) == 1  # once, when the digits changed
 
 
-def _differences(one: QImage, other: QImage) -> tuple[int, int]:
-    """How many pixels differ between two images of one size, and by how much at most (in
-    any colour channel, 0-255)."""
-    one = one.convertToFormat(QImage.Format.Format_RGB32)
-    other = other.convertToFormat(QImage.Format.Format_RGB32)
-    first, second = bytes(one.constBits()), bytes(other.constBits())
-    stride, width = one.bytesPerLine(), one.width() * 4
-    count, worst = 0, 0
-    for start in range(0, len(first), stride):
-        row, other_row = first[start:start + width], second[start:start + width]
-        if row == other_row:
-            continue
-        for pixel in range(0, width, 4):
-            a, b = row[pixel:pixel + 3], other_row[pixel:pixel + 3]
-            if a != b:
-                count += 1
-                worst = max(worst, *(abs(x - y) for x, y in zip(a, b, strict=True)))
-    return count, worst
-
-
 def test_each_second_repaints_only_what_changed_and_shows_what_a_full_repaint_would(
         qtbot: QtBot, catalog: Catalog, tmp_path: Path) -> None:
     view, clock = _hold_view(qtbot, catalog, tmp_path, hold=20)
@@ -303,7 +282,7 @@ def test_each_second_repaints_only_what_changed_and_shows_what_a_full_repaint_wo
         shown = screen.grabWindow(view.winId()).toImage().copy(box)
         countdown.repaint()
         whole = screen.grabWindow(view.winId()).toImage().copy(box)
-        count, worst = _differences(shown, whole)
+        count, worst = differences(shown, whole)
         # Qt shapes an arc a little differently at each length, so the edge of the arc drawn
         # second by second may be a shade off, pixel by pixel, from one drawn at once: no
         # more (a missed digit or a stretch of ring would be thousands of pixels, far off).
